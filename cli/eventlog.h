@@ -1,0 +1,61 @@
+/*
+ * eventlog.h - DWORDs out of the binary data Windows Event Viewer shows.
+ *
+ * Forms read (see err.1, EVENT LOG DATA):
+ *   bytes view   "0000: c1 00 07 80               A..?"  (ASCII column ignored)
+ *   bare bytes   "c1 00 07 80"
+ *   words view   "0000: 800700c1 00000000"               (each group one DWORD)
+ *   wevtutil     "C1000780" or "<Binary>C1000780</Binary>" (hex string)
+ * Bytes are little-endian: c1 00 07 80 is the DWORD 0x800700c1.
+ *
+ * Several lines may be given at once (a pasted "Data:" block).  Lines that
+ * carry an offset label must follow on from each other; the headings Event
+ * Viewer prints ("Data:", "Binary data:", "In Words", "In Bytes") are skipped
+ * and start a new run of offsets.
+ *
+ * Byte counts that are not a multiple of four are an error unless the caller
+ * passes `trailing`: then the whole DWORDs are returned and the number of
+ * left-over bytes is stored there.  Nothing is ever guessed silently.
+ *
+ * The functions are pure: no allocation, no global state, input is `len`
+ * bytes that need not be NUL-terminated and may hold anything.
+ */
+#ifndef ERR_EVENTLOG_H
+#define ERR_EVENTLOG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct err_dword {
+    uint32_t offset; /* byte offset of the DWORD in the event's data */
+    uint32_t value;
+} err_dword;
+
+/*
+ * Nonzero when s looks like event-log data rather than a single value: it
+ * starts with an offset label ("0000:", 4 to 8 hex digits and a colon), or
+ * it is two or more blank-separated tokens of which the first is a two-digit
+ * hex byte.  A yes here does not promise that parsing succeeds.
+ */
+int err_eventlog_detect(const char *s, size_t len);
+
+/*
+ * Parses Event Viewer text.  Stores up to `max` DWORDs in `out` (out may be
+ * NULL when max is 0) and returns how many there are in all, which may be
+ * more than max (call once with max 0 to size an array).  Returns -1 on
+ * malformed input with a one-line reason in why (whylen > 0 required).
+ * `trailing`: NULL makes left-over bytes an error; otherwise receives their
+ * count for the last section (0..3) and earlier sections must be whole.
+ */
+long err_eventlog_parse(const char *s, size_t len, err_dword *out, size_t max,
+                        size_t *trailing, char *why, size_t whylen);
+
+/*
+ * Parses a wevtutil <Binary> hex string: an even number of hex digits, with
+ * optional surrounding blanks and an optional <Binary>...</Binary> wrapper.
+ * Offsets count from 0.  Same return convention as err_eventlog_parse.
+ */
+long err_hexstring_parse(const char *s, size_t len, err_dword *out, size_t max,
+                         size_t *trailing, char *why, size_t whylen);
+
+#endif /* ERR_EVENTLOG_H */

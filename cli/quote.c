@@ -1,0 +1,50 @@
+/* quote.c - untrusted bytes made printable for one-line messages. */
+#include "quote.h"
+
+static const char hexdigits[] = "0123456789abcdef";
+
+/* Appends one rendered byte if it fits whole; returns the new length or 0
+ * when it did not fit (so a escape sequence is never cut in half). */
+static size_t put_byte(unsigned char c, char *buf, size_t n, size_t bufsize)
+{
+    char tmp[4];
+    size_t k = 0;
+    if (c == '\\' || c == '\'') {
+        tmp[k++] = '\\';
+        tmp[k++] = (char)c;
+    } else if (c >= 0x20 && c < 0x7f) {
+        tmp[k++] = (char)c;
+    } else {
+        tmp[k++] = '\\';
+        tmp[k++] = 'x';
+        tmp[k++] = hexdigits[c >> 4];
+        tmp[k++] = hexdigits[c & 15];
+    }
+    if (n + k >= bufsize)
+        return 0;
+    for (size_t i = 0; i < k; i++)
+        buf[n + i] = tmp[i];
+    return n + k;
+}
+
+const char *err_quote(const char *s, size_t len, size_t max, char *buf, size_t bufsize)
+{
+    size_t n = 0;
+    if (bufsize == 0)
+        return buf;
+    size_t shown = len < max ? len : max;
+    size_t i;
+    for (i = 0; i < shown; i++) {
+        size_t m = put_byte((unsigned char)s[i], buf, n, bufsize);
+        if (m == 0)
+            break;
+        n = m;
+    }
+    if (i < len && n + 3 < bufsize) {
+        buf[n++] = '.';
+        buf[n++] = '.';
+        buf[n++] = '.';
+    }
+    buf[n] = '\0';
+    return buf;
+}
