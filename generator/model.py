@@ -1,0 +1,41 @@
+"""The generator's shared data model: what every reader returns and emit takes."""
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+# Entry kinds, in the order of the library's winerr_kind enum.
+KINDS = ("other", "win32", "hresult", "ntstatus", "bugcheck", "sql")
+
+
+class GenError(Exception):
+    """A problem in an input that stops the build.
+
+    str(err) is one line, "FILE:LINE: what is wrong" where a line is known.
+    """
+
+
+@dataclass
+class Entry:
+    name: str
+    value: int                  # 0 .. 0xFFFFFFFF
+    table: str                  # source table: "winerror.h", "sql_err", ...
+    text: Optional[str] = None  # message text, None when no source has one
+    kind: str = "other"         # one of KINDS
+    origin: str = ""            # "file:line" it came from, for the report
+
+
+@dataclass
+class TextRecord:
+    """A message text from a text source (impacket, SDK header, SQL, err.exe CSV)."""
+    name: str
+    value: int
+    text: Optional[str]
+    table: Optional[str] = None  # where the source says which table it belongs to
+    origin: str = ""
+
+
+@dataclass
+class Facilities:
+    """Facility number -> name, for HRESULTs and NTSTATUS values separately."""
+    hresult: dict = field(default_factory=dict)
+    ntstatus: dict = field(default_factory=dict)

@@ -1,0 +1,78 @@
+/* Internal: the generated tables' layout, shared by the library's sources.
+ * The arrays are defined in data.c from the generator's winerr_data.inc and
+ * are hidden from the shared library's exports. */
+#ifndef WINERR_INTERNAL_H
+#define WINERR_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "winerr.h"
+
+#define WINERR_HIDDEN __attribute__((visibility("hidden")))
+
+/* Strings are offsets into winerr__names / winerr__texts, so the tables need
+ * no relocations.  Text offset 0 is the empty string: no text. */
+struct winerr_entry {
+    uint32_t value;
+    uint32_t name;
+    uint32_t text;
+    uint16_t table;
+    uint8_t kind;
+    uint8_t pad;
+};
+
+struct winerr_table {
+    uint32_t name;
+    uint32_t first; /* entries of a table are contiguous */
+    uint32_t count;
+};
+
+/* One distinct value: winerr__by_value[start .. start+count) hold its entries.
+ * A slot with packed == 0 is empty. */
+struct winerr_vslot {
+    uint32_t value;
+    uint32_t packed; /* start | count << VSLOT_START_BITS */
+};
+#define VSLOT_START_BITS 20u
+
+struct winerr_facility {
+    uint32_t number;
+    uint32_t name;
+};
+
+/* A gperf row: all entries of one (case-folded) name are
+ * winerr__by_name[first .. first+count). */
+struct winerr_name {
+    int name;
+    uint32_t first;
+    uint32_t count;
+};
+
+extern const char winerr__names[] WINERR_HIDDEN;
+extern const char winerr__texts[] WINERR_HIDDEN;
+extern const struct winerr_entry winerr__entries[] WINERR_HIDDEN;
+extern const struct winerr_table winerr__tables[] WINERR_HIDDEN;
+extern const uint32_t winerr__by_value[] WINERR_HIDDEN;
+extern const uint32_t winerr__by_name[] WINERR_HIDDEN;
+extern const struct winerr_vslot winerr__value_hash[] WINERR_HIDDEN;
+extern const struct winerr_facility winerr__hr_facilities[] WINERR_HIDDEN;
+extern const struct winerr_facility winerr__nt_facilities[] WINERR_HIDDEN;
+
+/* Sizes, from data.c (the generated macros are visible only there). */
+extern const uint32_t winerr__entry_count WINERR_HIDDEN;
+extern const uint32_t winerr__table_count WINERR_HIDDEN;
+extern const uint32_t winerr__value_hash_bits WINERR_HIDDEN;
+extern const uint32_t winerr__hr_facility_count WINERR_HIDDEN;
+extern const uint32_t winerr__nt_facility_count WINERR_HIDDEN;
+
+/* names.c: the run of winerr__by_name for a name, or NULL. */
+const struct winerr_name *winerr__name_lookup(const char *name, size_t len) WINERR_HIDDEN;
+
+/* ASCII-only case folding, independent of the locale. */
+static inline unsigned char winerr__upper(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') ? (unsigned char)(c - 32) : c;
+}
+
+#endif
