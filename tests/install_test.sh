@@ -1,0 +1,34 @@
+#!/bin/sh
+# Stages `make install`, builds the README's example against it through
+# pkg-config, and checks what the shared library exports and relocates.
+set -eu
+BUILD=${1:-build}
+stage=$(pwd)/$BUILD/stage
+rm -rf "$stage"
+make -s install DESTDIR="$stage" PREFIX=/usr BUILD="$BUILD" >/dev/null
+
+export PKG_CONFIG_PATH="$stage/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$stage"
+# The example is the README's, extracted so the two cannot drift apart.
+sed -n '/^```c example$/,/^```$/p' README.md | sed '1d;$d' > "$BUILD/example.c"
+test -s "$BUILD/example.c" || { echo "install: no example in README.md"; exit 1; }
+# shellcheck disable=SC2046
+cc -std=c11 -Wall -Werror "$BUILD/example.c" $(pkg-config --cflags --libs winerr) -o "$BUILD/example"
+out=$(LD_LIBRARY_PATH="$stage/usr/lib" "$BUILD/example")
+echo "$out"
+ldd_out=$(LD_LIBRARY_PATH="$stage/usr/lib" ldd "$BUILD/example")
+echo "$ldd_out" | grep -q "libwinerr.so.0 => $stage/usr/lib/" || { echo "install: example not linked against the shared library"; exit 1; }
+echo "$out" | grep -q '^ERROR_BAD_EXE_FORMAT' || { echo "install: name missing"; exit 1; }
+echo "$out" | grep -q '%1 is not a valid Win32 application\.' || { echo "install: text missing"; exit 1; }
+
+so=$(ls "$stage"/usr/lib/libwinerr.so.*.*.*)
+others=$(nm -D --defined-only "$so" | awk '{print $3}' | grep -v '^winerr_' || true)
+[ -z "$others" ] || { echo "install: exported symbols without winerr_ prefix: $others"; exit 1; }
+relocs=$(readelf -rW "$so" | grep -c '^[0-9a-f]\{8,\} ' || true)
+echo "install: $(nm -D --defined-only "$so" | wc -l) exported winerr_ symbols, $relocs relocations"
+[ "$relocs" -lt 200 ] || { echo "install: $relocs relocations (limit 200)"; exit 1; }
+readelf -SW "$so" | grep -q '\.rodata' || { echo "install: no .rodata"; exit 1; }
+[ -f "$stage/usr/share/man/man1/err.1" ] && [ -x "$stage/usr/bin/err" ]
+make -s uninstall DESTDIR="$stage" PREFIX=/usr BUILD="$BUILD" >/dev/null
+left=$(find "$stage" -type f -o -type l)
+[ -z "$left" ] || { echo "install: uninstall left: $left"; exit 1; }
+echo "install: ok"

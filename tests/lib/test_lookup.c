@@ -1,0 +1,214 @@
+/* Lookups: every entry round-trips, filters restrict, bad names are "none". */
+#include <stdlib.h>
+#include <string.h>
+
+#include "test_common.h"
+
+static int iter_contains(winerr_iter *it, const winerr_entry *want)
+{
+    int found = 0;
+    for (const winerr_entry *e; (e = winerr_next(it)) != NULL;)
+        found |= (e == want);
+    return found;
+}
+
+static size_t iter_count(winerr_iter *it)
+{
+    size_t n = 0;
+    while (winerr_next(it))
+        n++;
+    return n;
+}
+
+static void test_every_entry_round_trips(void **state)
+{
+    (void)state;
+    size_t n = winerr_entry_count();
+    assert_true(n > 0);
+    for (size_t i = 0; i < n; i++) {
+        const winerr_entry *e = winerr_entry_at(i);
+        winerr_iter it;
+        winerr_by_value(&it, winerr_entry_value(e), NULL);
+        assert_true(iter_contains(&it, e));
+        winerr_by_name(&it, winerr_entry_name(e), NULL);
+        assert_true(iter_contains(&it, e));
+        assert_string_equal(winerr_entry_table(e),
+                            winerr_table_name(winerr_entry_table_index(e)));
+    }
+    assert_null(winerr_entry_at(n));
+}
+
+static void test_value_order_is_table_then_name(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < winerr_entry_count(); i += 97) {
+        winerr_iter it;
+        winerr_by_value(&it, winerr_entry_value(winerr_entry_at(i)), NULL);
+        const winerr_entry *prev = NULL;
+        for (const winerr_entry *e; (e = winerr_next(&it)) != NULL; prev = e) {
+            assert_int_equal(winerr_entry_value(e), winerr_entry_value(winerr_entry_at(i)));
+            if (prev) /* entries are stored in (table, name) order */
+                assert_true(prev < e);
+        }
+    }
+}
+
+static void test_name_is_case_insensitive(void **state)
+{
+    (void)state;
+    winerr_iter it;
+    winerr_by_name(&it, "error_file_not_found", NULL);
+    const winerr_entry *e = winerr_next(&it);
+    assert_non_null(e);
+    assert_string_equal(winerr_entry_name(e), "ERROR_FILE_NOT_FOUND");
+    assert_int_equal(winerr_entry_value(e), 2);
+    assert_string_equal(winerr_entry_table(e), "winerror.h");
+    assert_int_equal(winerr_entry_kind(e), WINERR_KIND_WIN32);
+}
+
+static void test_known_entries(void **state)
+{
+    (void)state;
+    static const struct { const char *name; uint32_t value; const char *table; } known[] = {
+        {"ERROR_BAD_EXE_FORMAT", 0xc1, "winerror.h"},
+        {"SPECIAL_POOL_DETECTED_MEMORY_CORRUPTION", 0xc1, "bugcodes.h"},
+        {"STATUS_ACCESS_VIOLATION", 0xc0000005u, "ntstatus.h"},
+        {"E_FAIL", 0x80004005u, "winerror.h"},
+    };
+    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++) {
+        winerr_iter it;
+        winerr_by_name(&it, known[i].name, NULL);
+        int found = 0;
+        for (const winerr_entry *e; (e = winerr_next(&it)) != NULL;)
+            found |= winerr_entry_value(e) == known[i].value &&
+                     strcmp(winerr_entry_table(e), known[i].table) == 0;
+        assert_true(found);
+    }
+    winerr_iter it;
+    winerr_by_value(&it, 0xc1, NULL);
+    const winerr_entry *e = NULL;
+    while ((e = winerr_next(&it)) != NULL && strcmp(winerr_entry_name(e), "ERROR_BAD_EXE_FORMAT"))
+        ;
+    assert_non_null(e);
+    assert_string_equal(winerr_entry_text(e), "%1 is not a valid Win32 application.");
+}
+
+static void test_missing_and_hostile_names(void **state)
+{
+    (void)state;
+    winerr_iter it;
+    winerr_by_name(&it, "NO_SUCH_ERROR_NAME_ANYWHERE", NULL);
+    assert_null(winerr_next(&it));
+    winerr_by_name(&it, "", NULL);
+    assert_null(winerr_next(&it));
+    winerr_by_name(&it, NULL, NULL);
+    assert_null(winerr_next(&it));
+    winerr_by_name(&it, "ERROR_\xc3\xa9\xff\x80", NULL);
+    assert_null(winerr_next(&it));
+
+    size_t big = 100 * 1024;
+    char *name = malloc(big + 1);
+    assert_non_null(name);
+    memset(name, 'A', big);
+    name[big] = '\0';
+    winerr_by_name(&it, name, NULL);
+    assert_null(winerr_next(&it));
+    winerr_by_substring(&it, name, NULL);
+    assert_null(winerr_next(&it));
+    winerr_by_text(&it, name, NULL);
+    assert_null(winerr_next(&it));
+    free(name);
+
+    winerr_by_substring(&it, "", NULL);
+    assert_null(winerr_next(&it));
+    winerr_by_text(&it, " \t\n", NULL);
+    assert_null(winerr_next(&it));
+    assert_null(winerr_next(NULL));
+}
+
+static void test_substring_and_text(void **state)
+{
+    (void)state;
+    winerr_iter it;
+    winerr_by_substring(&it, "file_NOT_found", NULL);
+    size_t n = 0;
+    for (const winerr_entry *e; (e = winerr_next(&it)) != NULL; n++)
+        assert_non_null(strstr(winerr_entry_name(e), "FILE_NOT_FOUND"));
+    assert_true(n >= 2);
+
+    winerr_by_text(&it, "not a VALID win32", NULL);
+    int found = 0;
+    for (const winerr_entry *e; (e = winerr_next(&it)) != NULL;)
+        found |= strcmp(winerr_entry_name(e), "ERROR_BAD_EXE_FORMAT") == 0;
+    assert_true(found);
+}
+
+static void test_tables_and_filter(void **state)
+{
+    (void)state;
+    size_t total = 0;
+    for (size_t t = 0; t < winerr_table_count(); t++) {
+        total += winerr_table_entry_count(t);
+        assert_int_equal(winerr_table_find(winerr_table_name(t)), (long)t);
+    }
+    assert_int_equal(total, winerr_entry_count());
+    assert_null(winerr_table_name(winerr_table_count()));
+    assert_int_equal(winerr_table_find("no-such-table.h"), -1);
+    assert_int_equal(winerr_table_find(NULL), -1);
+
+    long wt = winerr_table_find("WINERROR.H");
+    assert_true(wt >= 0);
+    winerr_filter f;
+    winerr_filter_clear(&f);
+    assert_int_equal(winerr_filter_add(&f, (size_t)wt), 0);
+    assert_int_equal(winerr_filter_add(&f, winerr_table_count()), -1);
+    winerr_iter it;
+    winerr_by_value(&it, 0xc1, &f);
+    size_t n = 0;
+    for (const winerr_entry *e; (e = winerr_next(&it)) != NULL; n++)
+        assert_string_equal(winerr_entry_table(e), "winerror.h");
+    assert_true(n >= 1);
+    winerr_all(&it, &f);
+    assert_int_equal(iter_count(&it), winerr_table_entry_count((size_t)wt));
+    winerr_all(&it, NULL);
+    assert_int_equal(iter_count(&it), winerr_entry_count());
+}
+
+static void test_lookup_value_array(void **state)
+{
+    (void)state;
+    const winerr_entry *out[2];
+    winerr_iter it;
+    winerr_by_value(&it, 0, NULL);
+    size_t all = iter_count(&it);
+    assert_int_equal(winerr_lookup_value(0, NULL, out, 2), all);
+    assert_int_equal(winerr_lookup_value(0, NULL, NULL, 0), all);
+    assert_int_equal(winerr_lookup_value(0x7fff1234u, NULL, out, 2), 0);
+}
+
+static void test_version_and_kinds(void **state)
+{
+    (void)state;
+    assert_string_equal(winerr_version(), WINERR_VERSION_STRING);
+    assert_int_equal(winerr_version_number(), WINERR_VERSION_NUMBER);
+    assert_string_equal(winerr_kind_name(WINERR_KIND_NTSTATUS), "ntstatus");
+    assert_string_equal(winerr_kind_name((winerr_kind)99), "other");
+    assert_null(winerr_entry_name(NULL));
+    assert_null(winerr_entry_text(NULL));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_every_entry_round_trips),
+        cmocka_unit_test(test_value_order_is_table_then_name),
+        cmocka_unit_test(test_name_is_case_insensitive),
+        cmocka_unit_test(test_known_entries),
+        cmocka_unit_test(test_missing_and_hostile_names),
+        cmocka_unit_test(test_substring_and_text),
+        cmocka_unit_test(test_tables_and_filter),
+        cmocka_unit_test(test_lookup_value_array),
+        cmocka_unit_test(test_version_and_kinds),
+    };
+    return cmocka_run_group_tests_name("lookup", tests, NULL, NULL);
+}
