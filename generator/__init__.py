@@ -1,0 +1,1 @@
+"""winerr's build-time generator: Windows error definitions -> C tables."""

@@ -1,0 +1,776 @@
+"""Read #defines and enum members from C headers and evaluate their values.
+
+This is not a C preprocessor: conditionals are ignored (every #define of
+every branch is collected), #include is not followed.  It does enough to
+turn the value side of the error-code headers into 32-bit numbers:
+
+- comments, line continuations, CRLF; every #define (object- and
+  function-like) and every enum member (implicit increments become
+  "PREVIOUS + 1"), each with "file:line" and the comment block above it;
+- macro expansion with hide sets, # and ## (so `__MSABI_LONG(x) x ## l`,
+  `MAKE_HRESULT`, `_HRESULT_TYPEDEF_`, `MAKE_DDHRESULT`... expand as the
+  headers define them; nothing is hard-coded here);
+- integer constant expressions: literals with C (u, l, ll, i64) and Rust
+  (u32, i32, 1_000) suffixes, char constants, casts (known Windows type
+  sizes truncate; unknown typedefs such as `(NTSTATUS)` leave the value
+  alone), unary + - ~ !, * / % + - << >> < > <= >= == != & ^ | && || ?:,
+  and Rust's postfix `as TYPE` when lang="rust".
+
+Values are computed with 64-bit two's-complement wrap-around and the final
+result is masked to 32 bits.  Hostile input ends in EvalError, never a hang:
+an expansion may push at most EXPANSION_BUDGET tokens and nest at most
+MAX_DEPTH argument pre-expansions; shift counts are limited; a logical line
+longer than MAX_LINE bytes is skipped with a diagnostic.
+"""
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+EXPANSION_BUDGET = 200_000   # tokens one evaluation may push (macro bombs)
+MAX_DEPTH = 64               # nested argument pre-expansions (F(F(F(...))))
+MAX_LINE = 256 * 1024        # longest logical line read; real headers: ~6 KB
+MAX_EXPR_TOKENS = 20_000     # longest expression the parser accepts
+
+_MASK32 = 0xFFFFFFFF
+_MASK64 = 0xFFFFFFFFFFFFFFFF
+
+
+class EvalError(Exception):
+    """An expression that cannot be evaluated; str() is the reason."""
+
+
+@dataclass
+class Macro:
+    """A #define or an enum member (params None: object-like)."""
+    name: str
+    params: Optional[tuple]
+    body: str
+    file: str
+    line: int
+    variadic: bool = False
+    enum: bool = False
+    doc: tuple = ()          # comment texts directly above, top first
+    ctype: str = ""          # declared type (Rust consts), "" for C
+    _tokens: Optional[list] = field(default=None, repr=False)
+
+    @property
+    def origin(self):
+        return "%s:%d" % (self.file, self.line)
+
+    def tokens(self):
+        if self._tokens is None:
+            self._tokens = tokenize(self.body)
+        return self._tokens
+
+
+@dataclass
+class ScanResult:
+    macros: list            # every #define, in file order
+    enums: list             # every enum member, as object-like Macros
+    diagnostics: list       # "file:line: reason"
+
+
+# ---- tokens -----------------------------------------------------------------
+
+_TOKEN_RE = re.compile(r"""
+    (L?"(?:[^"\\\n]|\\.)*"|L?'(?:[^'\\\n]|\\.)*')     # string / char
+  | ([A-Za-z_$][\w$]*)                                 # identifier
+  | (\.?[0-9](?:[eEpP][+-]|[\w.])*)                    # pp-number
+  | (\#\#|<<=|>>=|\.\.\.|->|\+\+|--|<<|>>|<=|>=|==|!=|&&|\|\||::
+     |[-+*/%&|^~!<>=?:,;.()\[\]{}\#@])
+  | (\S)
+""", re.X)
+
+
+def tokenize(text):
+    """Split expression text into token strings (whitespace dropped)."""
+    return [m.group(0) for m in _TOKEN_RE.finditer(text)]
+
+
+def _is_ident(tok):
+    c = tok[0]
+    return (c.isalpha() or c == "_" or c == "$") and not (
+        len(tok) > 1 and c == "L" and tok[1] in "\"'")
+
+
+# ---- reading a header -------------------------------------------------------
+
+_SKIP_RE = re.compile(r"""/\*|//|"|'""")
+_STR_END = {'"': re.compile(r'(?:[^"\\\n]|\\.)*"?'),
+            "'": re.compile(r"(?:[^'\\\n]|\\.)*'?")}
+_DEFINE_RE = re.compile(r"\s*#\s*define\b\s*(.*)", re.S)
+_DEFNAME_RE = re.compile(r"([A-Za-z_$][\w$]*)(\()?")
+_ENUM_RE = re.compile(r"\benum\b(?:\s+[A-Za-z_]\w*)?\s*\{")
+_MEMBER_RE = re.compile(r"\s*([A-Za-z_]\w*)\s*(?:=(.*))?\Z", re.S)
+
+
+def decode(data):
+    """Bytes -> str: UTF-8 where valid, else latin-1 (never fails)."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("latin-1")
+
+
+def strip_comments(text, fname, diags, comments):
+    """Blank out comments (keeping their newlines), record them by end line."""
+    out = []
+    pos = 0
+    line = 1
+    n = len(text)
+    while True:
+        m = _SKIP_RE.search(text, pos)
+        if m is None:
+            out.append(text[pos:])
+            break
+        start = m.start()
+        out.append(text[pos:start])
+        line += text.count("\n", pos, start)
+        kind = m.group(0)
+        if kind in ('"', "'"):
+            end = _STR_END[kind].match(text, start + 1).end()
+            out.append(text[start:end])
+            pos = end
+            continue
+        if kind == "//":
+            end = text.find("\n", start)
+            end = n if end < 0 else end
+            body = text[start + 2:end]
+        else:
+            end = text.find("*/", start + 2)
+            if end < 0:
+                diags.append("%s:%d: unterminated /* comment; "
+                             "ended at the end of its line" % (fname, line))
+                end = text.find("\n", start)
+                end = n if end < 0 else end
+                body = text[start + 2:end]
+            else:
+                body = text[start + 2:end]
+                end += 2
+        nl = body.count("\n")
+        comments[line + nl] = (line, body)
+        out.append(" " + "\n" * nl)
+        line += nl
+        pos = end
+    return "".join(out)
+
+
+def _doc_for(line, comments):
+    """The comment block ending on the lines right above `line`."""
+    doc = []
+    cur = line - 1
+    while cur in comments and len(doc) < 8:
+        start, body = comments[cur]
+        doc.append(body.strip())
+        cur = start - 1
+    return tuple(reversed(doc))
+
+
+def _logical_lines(code):
+    """Yield (first line number, text) with backslash continuations joined."""
+    buf = []
+    first = 0
+    for no, raw in enumerate(code.split("\n"), 1):
+        if raw.endswith("\\"):
+            if not buf:
+                first = no
+            buf.append(raw[:-1])
+            continue
+        if buf:
+            buf.append(raw)
+            yield first, " ".join(buf), no
+            buf = []
+        else:
+            yield no, raw, no
+    if buf:
+        yield first, " ".join(buf), first
+
+
+def _parse_define(rest, fname, line, diags):
+    m = _DEFNAME_RE.match(rest)
+    if m is None:
+        diags.append("%s:%d: #define without a macro name" % (fname, line))
+        return None
+    name = m.group(1)
+    if not m.group(2):
+        return Macro(name, None, rest[m.end():].strip(), fname, line)
+    close = rest.find(")", m.end())
+    if close < 0:
+        diags.append("%s:%d: #define %s: unterminated parameter list"
+                     % (fname, line, name))
+        return None
+    params = [p.strip() for p in rest[m.end():close].split(",")]
+    if params == [""]:
+        params = []
+    variadic = bool(params) and params[-1].endswith("...")
+    if variadic:
+        params[-1] = params[-1][:-3].strip() or "__VA_ARGS__"
+    for p in params:
+        if not re.fullmatch(r"[A-Za-z_$][\w$]*", p):
+            diags.append("%s:%d: #define %s: bad parameter %r"
+                         % (fname, line, name, p[:40]))
+            return None
+    return Macro(name, tuple(params), rest[close + 1:].strip(), fname, line,
+                 variadic=variadic)
+
+
+def scan(text, fname, want_doc=True):
+    """Read one header's text: every #define and enum member, plus problems."""
+    diags = []
+    comments = {}
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    code = strip_comments(text, fname, diags, comments)
+    macros = []
+    code_lines = []
+    for first, ltext, last in _logical_lines(code):
+        pad = last - first
+        if len(ltext) > MAX_LINE:
+            diags.append("%s:%d: line of %d bytes is longer than the limit "
+                         "of %d; skipped" % (fname, first, len(ltext), MAX_LINE))
+            code_lines.append("\n" * pad)
+            continue
+        stripped = ltext.lstrip()
+        if stripped.startswith("#"):
+            code_lines.append("\n" * pad)
+            m = _DEFINE_RE.match(ltext)
+            if m:
+                mac = _parse_define(m.group(1), fname, first, diags)
+                if mac is not None:
+                    if want_doc:
+                        mac.doc = _doc_for(first, comments)
+                    macros.append(mac)
+            continue
+        code_lines.append(ltext + "\n" * pad)
+    enums = []
+    joined = "\n".join(code_lines)
+    if "enum" in joined:
+        enums = _scan_enums(joined, fname, diags)
+    return ScanResult(macros, enums, diags)
+
+
+def _split_top(body):
+    """Split at commas outside parentheses; yields (offset, text)."""
+    depth = 0
+    start = 0
+    for m in re.finditer(r"[(),]", body):
+        c = m.group(0)
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif depth <= 0:
+            yield start, body[start:m.start()]
+            start = m.end()
+    yield start, body[start:]
+
+
+def _scan_enums(code, fname, diags):
+    members = []
+    pos = 0
+    line = 1
+    while True:
+        m = _ENUM_RE.search(code, pos)
+        if m is None:
+            return members
+        line += code.count("\n", pos, m.end())
+        close = code.find("}", m.end())
+        if close < 0:
+            diags.append("%s:%d: unterminated enum" % (fname, line))
+            close = len(code)
+        body = code[m.end():close]
+        _enum_members(body, fname, line, diags, members)
+        line += body.count("\n")
+        pos = close
+
+
+def _enum_members(body, fname, line, diags, out):
+    prev = None
+    for off, text in _split_top(body):
+        lead = len(text) - len(text.lstrip())
+        mline = line + body.count("\n", 0, off + lead)
+        if not text.strip():
+            continue
+        m = _MEMBER_RE.match(text)
+        if m is None:
+            diags.append("%s:%d: cannot read enum member %r"
+                         % (fname, mline, " ".join(text.split())[:60]))
+            prev = None
+            continue
+        name, value = m.group(1), m.group(2)
+        if value is not None:
+            expr = " ".join(value.split())
+        elif prev is None:
+            expr = "0"
+        else:
+            expr = "(%s) + 1" % prev
+        out.append(Macro(name, None, expr, fname, mline, enum=True))
+        prev = name
+
+
+# ---- macro table and expansion ---------------------------------------------
+
+class MacroTable:
+    """Every macro by name.  Lookup prefers the evaluated entry's own file,
+    then files in `preferred` order, then the first definition read."""
+
+    def __init__(self, preferred=()):
+        self.by_name = {}
+        self.rank = {f: i for i, f in enumerate(preferred)}
+
+    def add(self, mac):
+        self.by_name.setdefault(mac.name, []).append(mac)
+
+    def add_all(self, macros):
+        for mac in macros:
+            self.add(mac)
+
+    def lookup(self, name, fname):
+        defs = self.by_name.get(name)
+        if not defs:
+            return None
+        if len(defs) == 1:
+            return defs[0]
+        for d in defs:
+            if d.file == fname:
+                return d
+        big = len(self.rank)
+        return min(defs, key=lambda d: self.rank.get(d.file, big))
+
+
+class _Expander:
+    def __init__(self, table, fname, rust=False):
+        self.table = table
+        self.fname = fname
+        self.budget = EXPANSION_BUDGET
+        self.rust = rust
+
+    def spend(self, n):
+        self.budget -= n
+        if self.budget < 0:
+            raise EvalError("macro expansion exceeds %d tokens "
+                            "(recursive or exponential macro?)" % EXPANSION_BUDGET)
+
+    def expand(self, items, depth=0):
+        """items: list of (token, hideset); returns the expanded list."""
+        if depth > MAX_DEPTH:
+            raise EvalError("macro arguments nested deeper than %d" % MAX_DEPTH)
+        stack = items[::-1]
+        out = []
+        while stack:
+            tok, hs = stack.pop()
+            if not _is_ident(tok) or tok in hs:
+                out.append((tok, hs))
+                continue
+            mac = self.table.lookup(tok, self.fname)
+            if mac is None or (mac.params is not None and
+                               (not stack or stack[-1][0] != "(")):
+                out.append((tok, hs))
+                continue
+            nhs = hs | {tok}
+            if mac.params is None:
+                body = _paste(mac.tokens()) if "##" in mac.body else mac.tokens()
+                self.spend(len(body))
+                stack.extend((t, nhs) for t in reversed(body))
+                continue
+            args = self.collect_args(stack, mac)
+            body = self.substitute(mac, args, depth)
+            self.spend(len(body))
+            stack.extend((t, nhs) for t in reversed(body))
+        return out
+
+    def collect_args(self, stack, mac):
+        stack.pop()  # "("
+        args = [[]]
+        depth = 0
+        nparams = len(mac.params)
+        while stack:
+            item = stack.pop()
+            tok = item[0]
+            if tok == "(":
+                depth += 1
+            elif tok == ")":
+                if depth == 0:
+                    if nparams == 0 and args == [[]]:
+                        args = []
+                    if len(args) != nparams and not (
+                            mac.variadic and len(args) >= nparams - 1):
+                        raise EvalError("macro %s takes %d arguments, got %d"
+                                        % (mac.name, nparams, len(args)))
+                    return args
+                depth -= 1
+            elif tok == "," and depth == 0 and not (
+                    mac.variadic and len(args) >= nparams):
+                args.append([])
+                continue
+            args[-1].append(item)
+        raise EvalError("unterminated argument list of macro %s" % mac.name)
+
+    def substitute(self, mac, args, depth):
+        params = {p: i for i, p in enumerate(mac.params)}
+        while len(args) < len(mac.params):
+            args.append([])
+        body = mac.tokens()
+        expanded = {}
+        out = []
+        i = 0
+        while i < len(body):
+            tok = body[i]
+            nxt = body[i + 1] if i + 1 < len(body) else None
+            prv = body[i - 1] if i else None
+            if tok == "#" and nxt in params and not self.rust:
+                text = " ".join(t for t, _ in args[params[nxt]])
+                out.append('"%s"' % text.replace("\\", "\\\\").replace('"', '\\"'))
+                i += 2
+                continue
+            if tok in params:
+                raw = args[params[tok]]
+                if nxt == "##" or prv == "##":
+                    out.extend(t for t, _ in raw)
+                else:
+                    idx = params[tok]
+                    if idx not in expanded:
+                        expanded[idx] = [t for t, _ in
+                                         self.expand(list(raw), depth + 1)]
+                    out.extend(expanded[idx])
+                    self.spend(len(expanded[idx]))
+            else:
+                out.append(tok)
+            i += 1
+        return _paste(out) if "##" in out else out
+
+
+def _paste(toks):
+    """Apply ## (token pasting) to a substituted body."""
+    out = []
+    i = 0
+    while i < len(toks):
+        if toks[i] == "##" and out and i + 1 < len(toks):
+            out[-1] = out[-1] + toks[i + 1]
+            i += 2
+            continue
+        if toks[i] != "##":
+            out.append(toks[i])
+        i += 1
+    return out
+
+
+# ---- evaluation ------------------------------------------------------------
+
+def _wrap64(v):
+    v &= _MASK64
+    return v - (1 << 64) if v >> 63 else v
+
+
+def _sext(v, bits):
+    v &= (1 << bits) - 1
+    return v - (1 << bits) if v >> (bits - 1) else v
+
+
+# Cast target -> (bits, signed).  Types not listed leave the value alone.
+_TYPES = {}
+for _names, _spec in (
+        ("BYTE UCHAR BOOLEAN u8 UINT8", (8, False)),
+        ("CHAR INT8 i8", (8, True)),
+        ("WORD USHORT WCHAR ATOM LANGID u16 UINT16", (16, False)),
+        ("SHORT INT16 i16", (16, True)),
+        ("LONG INT BOOL HRESULT NTSTATUS SCODE LONG32 INT32 i32 c_int c_long",
+         (32, True)),
+        ("DWORD ULONG UINT DWORD32 UINT32 ULONG32 u32 c_uint c_ulong",
+         (32, False)),
+        ("LONGLONG INT64 LONG64 __int64 i64 isize LONG_PTR INT_PTR",
+         (64, True)),
+        ("ULONGLONG UINT64 ULONG64 DWORD64 u64 usize ULONG_PTR UINT_PTR "
+         "DWORD_PTR SIZE_T", (64, False))):
+    for _n in _names.split():
+        _TYPES[_n] = _spec
+_C_WORDS = {"unsigned", "signed", "char", "short", "int", "long", "const",
+            "volatile", "__int64", "__int32", "__int16", "__int8"}
+
+
+def _cast_spec(words, pointer):
+    if pointer:
+        return (64, False)
+    if any(w in _C_WORDS for w in words):
+        unsigned = "unsigned" in words
+        if "char" in words or "__int8" in words:
+            bits = 8
+        elif "short" in words or "__int16" in words:
+            bits = 16
+        elif words.count("long") >= 2 or "__int64" in words:
+            bits = 64
+        else:
+            bits = 32
+        return (bits, not unsigned)
+    for w in reversed(words):
+        if w in _TYPES:
+            return _TYPES[w]
+    return None
+
+
+def _apply_cast(v, spec):
+    if spec is None:
+        return v
+    bits, signed = spec
+    return _sext(v, bits) if signed else v & ((1 << bits) - 1)
+
+
+_INT_RE = re.compile(
+    r"(0[xX][0-9a-fA-F_]+|0[bB][01_]+|[0-9][0-9_]*)"
+    r"([uUlL]*|[iIuU](?:8|16|32|64|128|size)|[uU][iI]64)\Z")
+_CHAR_ESC = {"n": 10, "t": 9, "r": 13, "0": 0, "a": 7, "b": 8, "f": 12,
+             "v": 11, "\\": 92, "'": 39, '"': 34, "?": 63}
+
+
+def parse_int(tok):
+    """Integer literal -> int, or EvalError."""
+    m = _INT_RE.match(tok)
+    if m is None:
+        raise EvalError("not an integer literal: %s" % tok[:40])
+    digits = m.group(1).replace("_", "")
+    if digits[:2] in ("0x", "0X"):
+        v = int(digits[2:], 16)
+    elif digits[:2] in ("0b", "0B"):
+        v = int(digits[2:], 2)
+    elif len(digits) > 1 and digits[0] == "0":
+        if not re.fullmatch(r"[0-7]+", digits):
+            raise EvalError("bad octal literal: %s" % tok[:40])
+        v = int(digits, 8)
+    else:
+        v = int(digits)
+    suf = m.group(2)
+    if suf and suf[0] in "iI" and suf[1:] in ("8", "16", "32", "64"):
+        return _sext(v, int(suf[1:]))
+    return _wrap64(v)
+
+
+def _parse_char(tok):
+    body = tok[tok.index("'") + 1:-1] if tok.endswith("'") else None
+    if not body:
+        raise EvalError("bad character constant: %s" % tok[:40])
+    v = 0
+    i = 0
+    while i < len(body):
+        c = body[i]
+        if c == "\\" and i + 1 < len(body):
+            e = body[i + 1]
+            if e == "x":
+                m = re.match(r"[0-9a-fA-F]+", body[i + 2:])
+                if not m:
+                    raise EvalError("bad escape in %s" % tok[:40])
+                c_val = int(m.group(0), 16) & 0xFF
+                i += 2 + m.end()
+            elif e in "01234567":
+                m = re.match(r"[0-7]{1,3}", body[i + 1:])
+                c_val = int(m.group(0), 8) & 0xFF
+                i += 1 + m.end()
+            else:
+                c_val = _CHAR_ESC.get(e, ord(e))
+                i += 2
+        else:
+            c_val = ord(c) & 0xFF
+            i += 1
+        v = (v << 8) | c_val
+    return _wrap64(v)
+
+
+_BINARY = [
+    ("||",), ("&&",), ("|",), ("^",), ("&",), ("==", "!="),
+    ("<", ">", "<=", ">="), ("<<", ">>"), ("+", "-"), ("*", "/", "%"),
+]
+_PREC = {op: i for i, ops in enumerate(_BINARY) for op in ops}
+_OPERAND_START = {"(", "~", "!", "-", "+"}
+
+
+def _cdiv(a, b):
+    if b == 0:
+        raise EvalError("division by zero")
+    q = abs(a) // abs(b)
+    return q if (a < 0) == (b < 0) else -q
+
+
+def _binop(op, a, b):
+    if op in ("<<", ">>"):
+        if b < 0 or b > 63:
+            raise EvalError("shift count %d out of range" % b)
+        return a << b if op == "<<" else a >> b
+    if op == "+":
+        return a + b
+    if op == "-":
+        return a - b
+    if op == "*":
+        return a * b
+    if op == "/":
+        return _cdiv(a, b)
+    if op == "%":
+        return a - _cdiv(a, b) * b
+    if op == "&":
+        return a & b
+    if op == "|":
+        return a | b
+    if op == "^":
+        return a ^ b
+    return int({"==": a == b, "!=": a != b, "<": a < b, ">": a > b,
+                "<=": a <= b, ">=": a >= b,
+                "&&": bool(a) and bool(b), "||": bool(a) or bool(b)}[op])
+
+
+class _Parser:
+    def __init__(self, toks, rust=False):
+        self.toks = toks
+        self.i = 0
+        self.rust = rust
+
+    def peek(self, k=0):
+        j = self.i + k
+        return self.toks[j] if j < len(self.toks) else None
+
+    def take(self):
+        tok = self.peek()
+        if tok is None:
+            raise EvalError("expression ends early")
+        self.i += 1
+        return tok
+
+    def expect(self, tok):
+        got = self.peek()
+        if got != tok:
+            raise EvalError("expected '%s', found %s" %
+                            (tok, "end of expression" if got is None
+                             else "'%s'" % got[:40]))
+        self.i += 1
+
+    def parse(self):
+        if not self.toks:
+            raise EvalError("empty expression")
+        v = self.ternary()
+        if self.peek() is not None:
+            raise EvalError("unexpected '%s'" % self.peek()[:40])
+        return v
+
+    def ternary(self):
+        cond = self.binary(0)
+        if self.peek() != "?":
+            return cond
+        self.i += 1
+        a = self.ternary()
+        self.expect(":")
+        b = self.ternary()
+        return a if cond else b
+
+    def binary(self, min_level):
+        """Precedence climbing: one frame per operand, not per level."""
+        v = self.cast_as()
+        while True:
+            level = _PREC.get(self.peek())
+            if level is None or level < min_level:
+                return v
+            op = self.take()
+            v = _wrap64(_binop(op, v, self.binary(level + 1)))
+
+    def cast_as(self):
+        v = self.unary()
+        while self.rust and self.peek() == "as":
+            self.i += 1
+            words = []
+            ptr = False
+            while self.peek() is not None and (_is_ident(self.peek())
+                                               or self.peek() == "*"):
+                tok = self.take()
+                if tok == "*":
+                    ptr = True
+                elif tok not in ("const", "mut"):
+                    words.append(tok)
+                if tok not in ("*", "const", "mut"):
+                    break
+            if not words:
+                raise EvalError("'as' without a type")
+            v = _apply_cast(v, _cast_spec(words, ptr))
+        return v
+
+    def unary(self):
+        tok = self.take()
+        if tok == "-":
+            return _wrap64(-self.unary())
+        if tok == "+":
+            return self.unary()
+        if tok == "~" or (tok == "!" and self.rust):
+            return ~self.unary()
+        if tok == "!":
+            return int(not self.unary())
+        if tok == "(":
+            cast = self.try_cast()
+            if cast is not False:
+                if cast is None and self.peek() in ("+", "-"):
+                    raise EvalError("'(%s) %s' is ambiguous: an undefined "
+                                    "name or an unknown type"
+                                    % (self.toks[self.i - 2], self.peek()))
+                return _apply_cast(self.unary(), cast)
+            v = self.ternary()
+            self.expect(")")
+            return v
+        return self.primary(tok)
+
+    def try_cast(self):
+        """After '(': if a type name and ')' follow, consume them."""
+        j = self.i
+        words = []
+        ptr = False
+        while j < len(self.toks) and (_is_ident(self.toks[j]) or
+                                      self.toks[j] == "*"):
+            if self.toks[j] == "*":
+                ptr = True
+            else:
+                words.append(self.toks[j])
+            j += 1
+        if self.rust or not words or j >= len(self.toks) or self.toks[j] != ")":
+            return False
+        after = self.toks[j + 1] if j + 1 < len(self.toks) else None
+        if after is None or not (after in _OPERAND_START or
+                                 after[0].isalnum() or after[0] in "_'$"):
+            return False
+        self.i = j + 1
+        return _cast_spec(words, ptr)
+
+    def primary(self, tok):
+        c = tok[0]
+        if c.isdigit() or (c == "." and len(tok) > 1):
+            return parse_int(tok)
+        if c == "'" or tok.startswith("L'"):
+            return _parse_char(tok)
+        if c == '"' or tok.startswith('L"'):
+            raise EvalError("a string, not a number")
+        if _is_ident(tok):
+            if tok == "sizeof":
+                raise EvalError("sizeof is not supported")
+            raise EvalError("'%s' is not defined" % tok)
+        raise EvalError("unexpected '%s'" % tok[:40])
+
+
+def evaluate_tokens(toks, table, fname, rust=False, hide=()):
+    """Expand macros in `toks` (as seen from file fname) and evaluate.
+
+    Returns the value masked to 32 bits; raises EvalError with the reason.
+    `hide` names macros not to expand (the one being evaluated).
+    """
+    exp = _Expander(table, fname, rust)
+    hs = frozenset(hide)
+    items = exp.expand([(t, hs) for t in toks])
+    if len(items) > MAX_EXPR_TOKENS:
+        raise EvalError("expression of %d tokens is too long" % len(items))
+    try:
+        return _Parser([t for t, _ in items], rust).parse() & _MASK32
+    except RecursionError:
+        raise EvalError("expression nested too deeply") from None
+
+
+def evaluate_macro(mac, table, rust=False):
+    """The 32-bit value of an object-like macro or enum member."""
+    if mac.params is not None:
+        raise EvalError("function-like macro")
+    return evaluate_tokens(mac.tokens(), table, mac.file, rust, (mac.name,))
+
+
+def evaluate_text(text, table=None, fname="", rust=False):
+    """Convenience for tests and callers: evaluate an expression string."""
+    return evaluate_tokens(tokenize(text), table or MacroTable(), fname, rust)
