@@ -24,6 +24,8 @@ IMPACKET_DIR   ?= /usr/lib/python3/dist-packages/impacket
 WINSDK_INCLUDE ?=
 SQL_MESSAGES   ?=
 ERR_CSV        ?=
+# The SQL Server export the tests build a sql_err table from, where present.
+SQL_MESSAGES_TEST ?= ../shared/data/sql-messages.csv
 
 PYTHON ?= python3
 GPERF  ?= gperf
@@ -70,9 +72,9 @@ GEN_FLAGS  := --mingw-include $(MINGW_INCLUDE) --winapi-src $(WINAPI_SRC) \
               $(if $(SQL_MESSAGES),--sql-messages $(SQL_MESSAGES)) \
               $(if $(ERR_CSV),--err-csv $(ERR_CSV))
 
-.PHONY: all deps check check-sanitize fuzz coverage bench install uninstall \
-        clean report FORCE
-all: $(STATIC_LIB) $(SHARED_LIB) $(ERR_BIN) $(PC_FILE)
+.PHONY: all deps check check-sanitize check-valgrind fuzz coverage bench install \
+        uninstall clean report FORCE
+all: $(STATIC_LIB) $(SHARED_LIB) $(ERR_BIN) $(PC_FILE) $(BUILD)/report.txt
 
 # ---- build dependencies (Debian) --------------------------------------------
 DEB_PACKAGES := gcc make python3 gperf libcmocka-dev mingw-w64-common \
@@ -101,6 +103,16 @@ $(GEN)/stamp: $(GEN)/options $(GEN_INPUTS)
 	  xargs -P 2 -I{} sh -c '$(GPERF) $(GPERF_FLAGS) {}.gperf > {}.inc.tmp && mv {}.inc.tmp {}.inc' 
 	@echo "gperf: $$(ls $(GEN)/names_*.inc | wc -l) name tables"
 	@touch $@
+
+# The generator's report, with what its tables cost once compiled.
+$(BUILD)/report.txt: $(GEN)/stamp $(BUILD)/lib/data.o $(BUILD)/lib/names.o
+	@{ cat $(GEN)/report.txt; echo; echo "== compiled tables (size(1) of the objects holding them)"; \
+	   size $(BUILD)/lib/data.o $(BUILD)/lib/names.o; \
+	   echo "total compiled table bytes: $$(size $(BUILD)/lib/data.o $(BUILD)/lib/names.o | \
+	        awk 'NR>1 {t+=$$4} END {print t}')"; } > $@
+
+report: $(BUILD)/report.txt
+	@cat $<
 
 # ---- library ----------------------------------------------------------------
 $(BUILD)/lib/%.o: lib/%.c lib/winerr.h lib/internal.h $(GEN)/stamp
@@ -136,10 +148,74 @@ $(BUILD)/tests/%: tests/lib/%.c tests/lib/test_common.h $(STATIC_LIB)
 	$(CC) $(TEST_CFLAGS) -o $@ $< $(STATIC_LIB) -lcmocka
 
 check: all $(TEST_BIN)
-	@BUILD=$(BUILD) PYTHON=$(PYTHON) TEST_BINS="$(TEST_BIN)" sh tests/run_checks.sh
+	@BUILD=$(BUILD) PYTHON=$(PYTHON) CC="$(CC)" CFLAGS="$(CFLAGS)" LDFLAGS="$(LDFLAGS)" TEST_BINS="$(TEST_BIN)" \
+	    SQL_MESSAGES_TEST="$(SQL_MESSAGES_TEST)" sh tests/run_checks.sh
 
 clean:
-	rm -rf $(BUILD) build-*
+	rm -rf $(BUILD) $(BUILD)-san $(BUILD)-cov $(BUILD)-fuzz $(BUILD)-sql
+
+# ---- quality gates ----------------------------------------------------------
+SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+# A clean build with ASan+UBSan, and every test under it.
+check-sanitize:
+	rm -rf $(BUILD)-san
+	$(MAKE) BUILD=$(BUILD)-san CFLAGS="-O1 -g $(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" check
+
+# valgrind memcheck over every CLI test invocation.
+check-valgrind: all
+	$(PYTHON) tests/cli/run_cli_tests.py --err $(BUILD)/err \
+	    --wrapper "valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=all"
+
+FUZZ_SECONDS ?= 30
+FUZZ_CC      ?= clang
+FUZZ_BUILD   := $(BUILD)-fuzz
+FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_SRC     := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BIN     := $(FUZZ_SRC:tests/fuzz/%.c=$(FUZZ_BUILD)/%)
+FUZZ_LIB_OBJ := $(LIB_SRC:lib/%.c=$(FUZZ_BUILD)/lib/%.o)
+FUZZ_CLI_OBJ := $(filter-out $(FUZZ_BUILD)/cli/main.o,$(CLI_SRC:cli/%.c=$(FUZZ_BUILD)/cli/%.o))
+
+$(FUZZ_BUILD)/lib/%.o: lib/%.c lib/winerr.h lib/internal.h $(GEN)/stamp
+	@mkdir -p $(@D)
+	$(FUZZ_CC) -std=c11 -g -O1 -fsanitize=fuzzer-no-link $(FUZZ_SAN) -DWINERR_BUILDING \
+	    -Ilib -I$(GEN) $(GPERF_UNIT_CFLAGS) -c $< -o $@
+$(FUZZ_BUILD)/cli/%.o: cli/%.c lib/winerr.h $(wildcard cli/*.h)
+	@mkdir -p $(@D)
+	$(FUZZ_CC) -std=c11 -g -O1 -fsanitize=fuzzer-no-link $(FUZZ_SAN) -Ilib -Icli -c $< -o $@
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB_OBJ) $(FUZZ_CLI_OBJ)
+	$(FUZZ_CC) -std=c11 -g -O1 -fsanitize=fuzzer $(FUZZ_SAN) -Ilib -Icli -o $@ $^
+
+# Each target runs FUZZ_SECONDS from its seed corpus; a crash stops make and
+# leaves the input in $(FUZZ_BUILD)/artifacts/.
+fuzz: $(FUZZ_BIN)
+	@mkdir -p $(FUZZ_BUILD)/artifacts
+	@for t in $(FUZZ_BIN); do \
+	    name=$${t##*/fuzz_}; corpus=$(FUZZ_BUILD)/corpus/$$name; mkdir -p $$corpus; \
+	    echo "==> fuzz $$name for $(FUZZ_SECONDS) s"; \
+	    $$t -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=4096 -print_final_stats=1 \
+	        -artifact_prefix=$(FUZZ_BUILD)/artifacts/$$name- $$corpus tests/fuzz/corpus/$$name \
+	        > $(FUZZ_BUILD)/$$name.log 2>&1 || { tail -n 40 $(FUZZ_BUILD)/$$name.log; \
+	        echo "fuzz: $$name FAILED; input in $(FUZZ_BUILD)/artifacts/"; exit 1; }; \
+	    grep -E 'stat::number_of_executed_units|Done [0-9]+ runs' $(FUZZ_BUILD)/$$name.log | tail -n 2; \
+	done; echo "fuzz: $(words $(FUZZ_BIN)) targets, $(FUZZ_SECONDS) s each, no crash"
+
+# Line coverage of lib/ and cli/ from the test suite.
+coverage:
+	rm -rf $(BUILD)-cov
+	$(MAKE) BUILD=$(BUILD)-cov CFLAGS="-O0 -g --coverage" LDFLAGS="--coverage" check
+	@$(PYTHON) tests/coverage_summary.py $(BUILD)-cov
+
+# ---- benchmarks ---------------------------------------------------------------
+$(BUILD)/bench: tests/bench/bench.c $(STATIC_LIB)
+	$(CC) -std=c11 $(WARN) -O2 -Ilib -o $@ $< $(STATIC_LIB)
+$(BUILD)/spawn_bench: tests/bench/spawn_bench.c
+	$(CC) -std=c11 $(WARN) -O2 -o $@ $<
+
+bench: all $(BUILD)/bench $(BUILD)/spawn_bench
+	$(BUILD)/bench
+	sh tests/bench/cli_bench.sh $(BUILD)
+	sh tests/bench/annotate_bench.sh $(BUILD)
 
 # ---- install ----------------------------------------------------------------
 install: all

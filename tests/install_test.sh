@@ -12,7 +12,7 @@ export PKG_CONFIG_PATH="$stage/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$stage
 sed -n '/^```c example$/,/^```$/p' README.md | sed '1d;$d' > "$BUILD/example.c"
 test -s "$BUILD/example.c" || { echo "install: no example in README.md"; exit 1; }
 # shellcheck disable=SC2046
-cc -std=c11 -Wall -Werror "$BUILD/example.c" $(pkg-config --cflags --libs winerr) -o "$BUILD/example"
+${CC:-cc} "$BUILD/example.c" $(pkg-config --cflags --libs winerr) ${LDFLAGS:-} -o "$BUILD/example"
 out=$(LD_LIBRARY_PATH="$stage/usr/lib" "$BUILD/example")
 echo "$out"
 ldd_out=$(LD_LIBRARY_PATH="$stage/usr/lib" ldd "$BUILD/example")
