@@ -384,3 +384,10 @@ int err_eventlog_detect(const char *s, size_t len)
         return 1;
     return starts_with_bytes(s + i, n);
 }
+
+int err_eventlog_has_label(const char *s, size_t len)
+{
+    size_t pos;
+    uint32_t label;
+    return parse_label(s, len, &pos, &label);
+}

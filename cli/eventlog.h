@@ -39,6 +39,10 @@ typedef struct err_dword {
  */
 int err_eventlog_detect(const char *s, size_t len);
 
+/* Nonzero when s starts with an offset label ("0000:"), the sure sign of a
+ * line copied from Event Viewer even among other values (stdin lines). */
+int err_eventlog_has_label(const char *s, size_t len);
+
 /*
  * Parses Event Viewer text.  Stores up to `max` DWORDs in `out` (out may be
  * NULL when max is 0) and returns how many there are in all, which may be

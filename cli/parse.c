@@ -1,0 +1,370 @@
+/* parse.c - one argument to a query: numbers, names, tables, event data. */
+#include "parse.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "eventlog.h"
+#include "winerr.h"
+
+/* The words that may stand before a number: "HRESULT: 0x80070005".  Longer
+ * first, so "hresult" is not taken for "hr". */
+static const char *const keywords[] = {"exception from hresult", "hresult", "ntstatus",
+                                       "status", "error", "hr"};
+
+static int is_blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
+}
+
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static int hexval(char c)
+{
+    if (is_digit(c))
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+static int is_name_char(char c)
+{
+    return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+static char lower(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+}
+
+static void trim(const char **s, size_t *n)
+{
+    while (*n > 0 && is_blank(**s))
+        (*s)++, (*n)--;
+    while (*n > 0 && is_blank((*s)[*n - 1]))
+        (*n)--;
+}
+
+static int say(char *why, size_t whylen, const char *msg)
+{
+    snprintf(why, whylen, "%s", msg);
+    return -1;
+}
+
+/* C integer suffixes: u, l, ul, lu, ll, ull, llu in any case. */
+static int valid_suffix(const char *s, size_t n)
+{
+    static const char *const ok[] = {"", "u", "l", "ul", "lu", "ll", "ull", "llu"};
+    char low[4];
+    if (n > 3)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        low[i] = lower(s[i]);
+    low[n] = '\0';
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+        if (strcmp(low, ok[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Hex digits s[0..n) to *v; 0 when they do not fit in 32 bits. */
+static int hex_value(const char *s, size_t n, uint32_t *v)
+{
+    size_t i = 0;
+    while (i < n && s[i] == '0')
+        i++;
+    if (n - i > 8)
+        return 0;
+    uint32_t x = 0;
+    for (; i < n; i++)
+        x = x << 4 | (uint32_t)hexval(s[i]);
+    *v = x;
+    return 1;
+}
+
+/* Decimal digits s[0..n) to *v, at most `limit`; 0 when beyond it. */
+static int dec_value(const char *s, size_t n, uint64_t limit, uint64_t *v)
+{
+    uint64_t x = 0;
+    for (size_t i = 0; i < n; i++) {
+        x = x * 10 + (uint64_t)(s[i] - '0');
+        if (x > limit)
+            return 0;
+    }
+    *v = x;
+    return 1;
+}
+
+static void one_reading(struct err_query *q, enum err_form form, uint32_t v, int decimal,
+                        int negative)
+{
+    q->form = form;
+    q->nreadings = 1;
+    q->readings[0].value = v;
+    q->readings[0].decimal = (unsigned char)decimal;
+    q->readings[0].negative = (unsigned char)negative;
+}
+
+static int parse_hex(const char *s, size_t n, struct err_query *q, char *why, size_t whylen)
+{
+    size_t d = 0;
+    while (d < n && hexval(s[d]) >= 0)
+        d++;
+    if (d == 0)
+        return say(why, whylen, n == 0 ? "has no digits after 0x" : "is not a valid hex number");
+    if (!valid_suffix(s + d, n - d))
+        return say(why, whylen, "is not a valid hex number");
+    uint32_t v;
+    if (!hex_value(s, d, &v))
+        return say(why, whylen, "does not fit in 32 bits");
+    one_reading(q, ERR_FORM_HEX, v, 0, 0);
+    return 1;
+}
+
+static int parse_negative(const char *s, size_t n, struct err_query *q, char *why,
+                          size_t whylen)
+{
+    size_t d = 0;
+    while (d < n && is_digit(s[d]))
+        d++;
+    if (d == 1 && n > 1 && s[0] == '0' && lower(s[1]) == 'x')
+        return say(why, whylen, "is a negative number that is not decimal");
+    if (!valid_suffix(s + d, n - d))
+        return say(why, whylen, "is not a valid decimal number");
+    uint64_t v;
+    if (!dec_value(s, d, 0x80000000u, &v))
+        return say(why, whylen, "does not fit in 32 bits");
+    one_reading(q, ERR_FORM_DECIMAL, (uint32_t)(0 - v), 1, 1);
+    return 1;
+}
+
+/* Digits only: decimal and hex readings, decimal first (err.exe's order);
+ * one reading when they are equal or only one fits in 32 bits. */
+static int parse_digits(const char *s, size_t d, size_t n, struct err_query *q, char *why,
+                        size_t whylen)
+{
+    uint64_t dv;
+    uint32_t hv;
+    int dec_ok = dec_value(s, d, UINT32_MAX, &dv);
+    int hex_ok = d == n && hex_value(s, d, &hv); /* a C suffix makes it decimal */
+    if (!dec_ok && !hex_ok)
+        return say(why, whylen, "does not fit in 32 bits");
+    q->form = d == n ? ERR_FORM_AMBIGUOUS : ERR_FORM_DECIMAL;
+    q->nreadings = 0;
+    if (dec_ok && !(hex_ok && hv == dv)) {
+        q->readings[q->nreadings].value = (uint32_t)dv;
+        q->readings[q->nreadings].decimal = 1;
+        q->readings[q->nreadings++].negative = 0;
+    }
+    if (hex_ok) {
+        q->readings[q->nreadings].value = hv;
+        q->readings[q->nreadings].decimal = 0;
+        q->readings[q->nreadings++].negative = 0;
+    }
+    return 1;
+}
+
+/* 1: a number, parsed; 0: not shaped like a number; -1: a bad number. */
+static int parse_number(const char *s, size_t n, struct err_query *q, char *why, size_t whylen)
+{
+    if (n >= 2 && s[0] == '0' && lower(s[1]) == 'x')
+        return parse_hex(s + 2, n - 2, q, why, whylen);
+    if (n >= 2 && s[0] == '-' && is_digit(s[1]))
+        return parse_negative(s + 1, n - 1, q, why, whylen);
+    size_t d = 0, h = 0;
+    while (d < n && is_digit(s[d]))
+        d++;
+    while (h < n && hexval(s[h]) >= 0)
+        h++;
+    if (d == n || (d > 0 && h == d && valid_suffix(s + d, n - d)))
+        return parse_digits(s, d, n, q, why, whylen);
+    if (h == n) { /* implicit hex: 54f */
+        uint32_t v;
+        if (!hex_value(s, n, &v))
+            return say(why, whylen, "does not fit in 32 bits");
+        one_reading(q, ERR_FORM_HEX, v, 0, 0);
+        return 1;
+    }
+    return 0;
+}
+
+/* =NAME, :SUB and /TABLE texts: printable ASCII without blanks. */
+static int copy_name(const char *s, size_t n, struct err_query *q, const char *empty,
+                     char *why, size_t whylen)
+{
+    if (n == 0)
+        return say(why, whylen, empty);
+    if (n > ERR_NAME_MAX)
+        return say(why, whylen, "is longer than 255 characters, longer than any name");
+    for (size_t i = 0; i < n; i++)
+        if ((unsigned char)s[i] <= 0x20 || (unsigned char)s[i] >= 0x7f)
+            return say(why, whylen, "has a character that cannot be in a name");
+    memcpy(q->name, s, n);
+    q->name[n] = '\0';
+    return 0;
+}
+
+static int equals_ci(const char *s, size_t n, const char *word)
+{
+    size_t k = strlen(word);
+    if (n != k)
+        return 0;
+    for (size_t i = 0; i < k; i++)
+        if (lower(s[i]) != word[i])
+            return 0;
+    return 1;
+}
+
+static int parse_slash(const char *s, size_t n, struct err_query *q, char *why, size_t whylen)
+{
+    if (equals_ci(s, n, "?")) {
+        q->form = ERR_FORM_HELP;
+        return 0;
+    }
+    if (equals_ci(s, n, ":outputtocsv")) {
+        q->form = ERR_FORM_CSV;
+        return 0;
+    }
+    if (copy_name(s, n, q, "names no table after '/'", why, whylen) < 0)
+        return -1;
+    q->table = winerr_table_find(q->name);
+    if (q->table < 0)
+        return say(why, whylen, "is not a table (err without arguments lists them)");
+    q->form = ERR_FORM_TABLE;
+    return 0;
+}
+
+/* Length of a leading keyword and its separator ("HRESULT: ", "hr="), or 0. */
+static size_t keyword_len(const char *s, size_t n, size_t *kwlen)
+{
+    for (size_t k = 0; k < sizeof keywords / sizeof keywords[0]; k++) {
+        size_t w = strlen(keywords[k]), i;
+        if (n <= w)
+            continue;
+        for (i = 0; i < w && lower(s[i]) == keywords[k][i]; i++)
+            ;
+        if (i < w || !(is_blank(s[w]) || s[w] == ':' || s[w] == '='))
+            continue;
+        while (i < n && is_blank(s[i]))
+            i++;
+        if (i < n && (s[i] == ':' || s[i] == '='))
+            i++;
+        while (i < n && is_blank(s[i]))
+            i++;
+        *kwlen = w;
+        return i;
+    }
+    return 0;
+}
+
+static void strip_parens(const char **s, size_t *n)
+{
+    if (*n >= 2 && (*s)[0] == '(' && (*s)[*n - 1] == ')') {
+        (*s)++;
+        *n -= 2;
+        trim(s, n);
+    }
+}
+
+static int has_binary_tag(const char *s, size_t n)
+{
+    return n >= 8 && equals_ci(s, 8, "<binary>");
+}
+
+static int parse_keyworded(const char *s, size_t n, size_t at, size_t kw,
+                           struct err_query *q, char *why, size_t whylen)
+{
+    const char *v = s + at;
+    size_t vn = n - at, i;
+    for (i = 0; i < vn && !is_blank(v[i]); i++)
+        ;
+    int r = (vn > 0 && i == vn) ? parse_number(v, vn, q, why, whylen) : 0;
+    if (r == 0)
+        snprintf(why, whylen, "has no single number after '%.*s'", (int)kw, s);
+    return r > 0 ? 0 : -1;
+}
+
+static int parse_data(const char *s, size_t n, struct err_query *q, char *why, size_t whylen)
+{
+    long count;
+    if (has_binary_tag(s, n)) {
+        q->form = ERR_FORM_HEXSTRING;
+        count = err_hexstring_parse(s, n, NULL, 0, NULL, why, whylen);
+    } else {
+        q->form = ERR_FORM_EVENTLOG;
+        count = err_eventlog_parse(s, n, NULL, 0, NULL, why, whylen);
+    }
+    if (count < 0)
+        return -1;
+    q->data = s;
+    q->data_len = n;
+    q->dwords = (size_t)count;
+    return 0;
+}
+
+static int parse_word(const char *s, size_t n, struct err_query *q, char *why, size_t whylen)
+{
+    int r = parse_number(s, n, q, why, whylen);
+    if (r != 0)
+        return r > 0 ? 0 : -1;
+    if (!is_digit(s[0])) {
+        size_t i = 0;
+        while (i < n && is_name_char(s[i]))
+            i++;
+        if (i == n) {
+            q->form = ERR_FORM_NAME;
+            return copy_name(s, n, q, "is empty", why, whylen);
+        }
+    }
+    return say(why, whylen, "is not a number, a name or event-log data");
+}
+
+int err_parse_arg(const char *arg, size_t len, struct err_query *q, char *why, size_t whylen)
+{
+    const char *s = arg;
+    size_t n = len, kw, at;
+    memset(q, 0, sizeof *q);
+    q->table = -1;
+    if (len == 0)
+        return say(why, whylen, "is empty");
+    trim(&s, &n);
+    if (n == 0)
+        return say(why, whylen, "is blank");
+    if (s[0] == '=') {
+        q->form = ERR_FORM_NAME;
+        return copy_name(s + 1, n - 1, q, "has no name after '='", why, whylen);
+    }
+    if (s[0] == ':') {
+        q->form = ERR_FORM_SUBSTRING;
+        return copy_name(s + 1, n - 1, q, "has nothing to search for after ':'", why, whylen);
+    }
+    if (s[0] == '/')
+        return parse_slash(s + 1, n - 1, q, why, whylen);
+    if (has_binary_tag(s, n) || err_eventlog_detect(s, n))
+        return parse_data(s, n, q, why, whylen);
+    strip_parens(&s, &n);
+    if ((at = keyword_len(s, n, &kw)) > 0)
+        return parse_keyworded(s, n, at, kw, q, why, whylen);
+    for (size_t i = 0; i < n; i++)
+        if (is_blank(s[i]))
+            return say(why, whylen,
+                       "has blanks but is neither event-log data nor a form like "
+                       "'HRESULT: 0x80070005'");
+    return parse_word(s, n, q, why, whylen);
+}
+
+int err_parse_is_phrase(const char *s, size_t len)
+{
+    size_t kw;
+    trim(&s, &len);
+    if (has_binary_tag(s, len) || err_eventlog_has_label(s, len))
+        return 1;
+    strip_parens(&s, &len);
+    return keyword_len(s, len, &kw) > 0;
+}
