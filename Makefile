@@ -44,7 +44,7 @@ LIB_CFLAGS := -std=c11 $(WARN) -fPIC -fvisibility=hidden -DWINERR_BUILDING \
 GPERF_UNIT_CFLAGS := -Wno-implicit-fallthrough -Wno-missing-field-initializers
 CLI_CFLAGS := -std=c11 $(WARN) -Ilib -Icli $(CFLAGS)
 TEST_CFLAGS := -std=c11 $(WARN) -Ilib -Icli -Itests/lib $(CFLAGS)
-GPERF_FLAGS := -L ANSI-C -t -T -P -C -E --ignore-case
+GPERF_FLAGS := -L ANSI-C -t -T -P -C -E
 
 # ---- sources ----------------------------------------------------------------
 LIB_SRC  := $(wildcard lib/*.c)

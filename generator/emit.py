@@ -38,11 +38,16 @@ START_BITS = 20   # value-hash slot: start (20 bits) | count (12 bits)
 COUNT_BITS = 12
 
 
-def fnv1a32(data: bytes) -> int:
-    h = 0x811C9DC5
-    for b in data:
-        h = ((h ^ b) * 0x01000193) & 0xFFFFFFFF
-    return h
+def name_hash(key: bytes) -> int:
+    """lib/names.c's name_hash: 8 little-endian bytes at a time over the
+    zero-padded upper-cased name."""
+    mask = 0xFFFFFFFFFFFFFFFF
+    h = (len(key) * 0x9E3779B97F4A7C15) & mask
+    padded = key + b"\0" * (-len(key) % 8)
+    for i in range(0, len(padded), 8):
+        h = ((h ^ int.from_bytes(padded[i:i + 8], "little")) * 0xFF51AFD7ED558CCD) & mask
+        h ^= h >> 32
+    return h & 0xFFFFFFFF
 
 
 def upper_ascii(s: str) -> str:
@@ -188,7 +193,7 @@ def write_names(out_dir, groups, inputs):
     nbuckets = max(1, (len(groups) + NAMES_PER_BUCKET - 1) // NAMES_PER_BUCKET)
     buckets = [[] for _ in range(nbuckets)]
     for g in groups:
-        buckets[fnv1a32(g[0].encode("utf-8")) % nbuckets].append(g)
+        buckets[name_hash(g[0].encode("utf-8")) % nbuckets].append(g)
     for old in os.listdir(out_dir):
         if old.startswith("names_") and old.endswith((".gperf", ".inc")):
             os.remove(os.path.join(out_dir, old))
