@@ -28,7 +28,7 @@ class Entry:
 class TextRecord:
     """A message text from a text source (impacket, SDK header, SQL, err.exe CSV)."""
     name: str
-    value: int
+    value: Optional[int]         # None where the source gives no plain number
     text: Optional[str]
     table: Optional[str] = None  # where the source says which table it belongs to
     origin: str = ""
