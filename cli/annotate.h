@@ -1,11 +1,47 @@
 /*
  * annotate.h - `err --annotate`: copy a log through, explaining its codes.
  *
- * Placeholder header created by the err CLI so main.c can dispatch to it;
- * the annotate helper owns this file and cli/annotate.c.
+ *   err --annotate [--json] [--strict] [--] [FILE...]     ("-" is stdin)
+ *
+ * Text mode copies every input byte through unchanged and, after a line with
+ * codes in it, adds one line per distinct code:
+ *
+ *     <4 blanks>#> MATCH [(0xVALUE)] = NAME (TABLE)[, NAME (TABLE)...][, +N more][: TEXT]
+ *
+ * ending the way the line above it ends (CRLF after CRLF).  The value in
+ * parentheses is left out when MATCH is already 0x and 8 digits.  grep -v
+ * '^    #> ' gives the input back (a last line without a newline gets one).
+ * --json prints instead one JSON object per code found, one per line.
+ * What counts as a code: see scan.c.
+ *
+ * Exit status: 0 when some code was found, 1 when none was, 2 for a usage
+ * error or a file that cannot be read or output that cannot be written
+ * (one line on stderr each; the other files are still processed).
  */
 #ifndef ERR_ANNOTATE_H
 #define ERR_ANNOTATE_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+/* Lines up to this many bytes (without the line ending) are scanned; a
+ * longer line is copied through in pieces, unannotated. */
+#define ERR_ANNOTATE_MAX_LINE (1u << 20)
+
+typedef struct err_annotate_opts {
+    int json;        /* JSON objects instead of the annotated text       */
+    unsigned flags;  /* ERR_SCAN_* flags (scan.h)                        */
+} err_annotate_opts;
+
+/*
+ * Annotates one input stream onto out.  `name` labels it in JSON ("-" for
+ * standard input).  Adds the number of codes found to *found.  Returns 0, or
+ * -1 when reading failed (errno set by the read); write errors are left in
+ * ferror(out).  Memory stays the same whatever the input: one buffer of
+ * about ERR_ANNOTATE_MAX_LINE plus a read chunk.
+ */
+int err_annotate_stream(FILE *in, const char *name, FILE *out,
+                        const err_annotate_opts *opts, uint64_t *found);
 
 /* Entry point when any argument is exactly "--annotate"; returns the exit
  * status for main(). */

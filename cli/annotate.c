@@ -1,0 +1,245 @@
+/*
+ * annotate.c - `err --annotate`: the options, and the streaming of a log
+ * through the scanner in constant memory.
+ *
+ * The input is read in chunks into one buffer and split into lines with
+ * memchr.  Lines without codes are not copied anywhere: the bytes already
+ * scanned are written out in one piece when the buffer is refilled or a line
+ * with codes needs its annotations after it.  A line longer than
+ * ERR_ANNOTATE_MAX_LINE is written through as it arrives, unscanned.
+ */
+#include "annotate.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "annotate_out.h"
+#include "quote.h"
+#include "scan.h"
+
+#define CHUNK (256u * 1024u)
+/* A whole line of the maximum length, its CRLF, and a chunk read after it. */
+#define BUF_SIZE (ERR_ANNOTATE_MAX_LINE + 2u + CHUNK)
+
+struct stream {
+    FILE *in, *out;
+    const char *name;
+    const err_annotate_opts *opts;
+    char *buf;
+    size_t start, end; /* bytes read but not yet split into lines  */
+    size_t flushed;    /* buf[flushed, start) is scanned, not yet written */
+    int skipping;      /* inside an over-long line                  */
+    uint64_t line_no;  /* lines completed so far                    */
+    const char *eol;   /* the last line ending seen                 */
+    uint64_t found;
+};
+
+static void write_pending(struct stream *st, size_t upto)
+{
+    if (!st->opts->json && upto > st->flushed)
+        fwrite(st->buf + st->flushed, 1, upto - st->flushed, st->out);
+    st->flushed = upto;
+}
+
+/* Distinct values only: "hr=0x80070005 (0x80070005)" gets one line. */
+static int seen_before(const err_scan_hit *hits, size_t i)
+{
+    for (size_t j = 0; j < i; j++)
+        if (hits[j].value == hits[i].value)
+            return 1;
+    return 0;
+}
+
+/* One line buf[start, start + n), n counting its '\n' if it has one. */
+static void do_line(struct stream *st, size_t n)
+{
+    const char *p = st->buf + st->start;
+    size_t len = n;
+    int terminated = n > 0 && p[n - 1] == '\n';
+    if (terminated) {
+        len--;
+        st->eol = len > 0 && p[len - 1] == '\r' ? (len--, "\r\n") : "\n";
+    }
+    st->line_no++;
+    err_scan_hit hits[ERR_SCAN_MAX_HITS];
+    size_t k = err_scan_line(p, len, st->opts->flags, hits, ERR_SCAN_MAX_HITS);
+    if (k == 0)
+        return;
+    st->found += k;
+    if (st->opts->json) {
+        for (size_t i = 0; i < k; i++)
+            err_annotate_json(st->out, st->name, st->line_no, p, &hits[i]);
+        return;
+    }
+    write_pending(st, st->start + n);
+    if (!terminated)
+        fputs(st->eol, st->out);
+    for (size_t i = 0; i < k; i++)
+        if (!seen_before(hits, i))
+            err_annotate_text(st->out, p, &hits[i], st->eol);
+}
+
+/* Splits off and handles every complete line in buf[start, end). */
+static void do_lines(struct stream *st)
+{
+    while (st->start < st->end) {
+        char *p = st->buf + st->start;
+        char *nl = memchr(p, '\n', st->end - st->start);
+        if (st->skipping) {
+            st->start = nl != NULL ? (size_t)(nl + 1 - st->buf) : st->end;
+            st->skipping = nl == NULL;
+            st->line_no += nl != NULL;
+            continue;
+        }
+        if (nl == NULL) {
+            /* Room for ERR_ANNOTATE_MAX_LINE bytes plus "\r" before the '\n'. */
+            if (st->end - st->start > ERR_ANNOTATE_MAX_LINE + 1) {
+                st->skipping = 1;
+                st->start = st->end;
+            }
+            return;
+        }
+        size_t n = (size_t)(nl + 1 - p);
+        do_line(st, n);
+        st->start += n;
+    }
+}
+
+/* Writes what is done and moves the unfinished line to the front. */
+static void make_room(struct stream *st)
+{
+    write_pending(st, st->start);
+    if (st->start == st->end) {
+        st->start = st->end = st->flushed = 0;
+    } else if (BUF_SIZE - st->end < CHUNK) {
+        memmove(st->buf, st->buf + st->start, st->end - st->start);
+        st->end -= st->start;
+        st->start = st->flushed = 0;
+    }
+}
+
+static int pump(struct stream *st)
+{
+    for (;;) {
+        make_room(st);
+        size_t n = fread(st->buf + st->end, 1, CHUNK, st->in);
+        if (n == 0) {
+            if (ferror(st->in))
+                return -1;
+            break;
+        }
+        st->end += n;
+        do_lines(st);
+        if (ferror(st->out))
+            return 0; /* the caller reports it; no point reading on */
+    }
+    if (st->start < st->end && !st->skipping) {
+        do_line(st, st->end - st->start);
+        st->start = st->end;
+    }
+    write_pending(st, st->end);
+    return 0;
+}
+
+int err_annotate_stream(FILE *in, const char *name, FILE *out,
+                        const err_annotate_opts *opts, uint64_t *found)
+{
+    struct stream st = {0};
+    st.in = in;
+    st.out = out;
+    st.name = name;
+    st.opts = opts;
+    st.eol = "\n";
+    st.buf = malloc(BUF_SIZE);
+    if (st.buf == NULL)
+        return -1;
+    int rc = pump(&st);
+    int saved = errno;
+    free(st.buf);
+    errno = saved;
+    *found += st.found;
+    return rc;
+}
+
+/* ---- the command line ------------------------------------------------- */
+
+static int usage_error(const char *what, const char *arg)
+{
+    char q[ERR_QUOTE_SIZE(64)];
+    fprintf(stderr, "err: %s '%s' for --annotate (usage: err --annotate "
+                    "[--json] [--strict] [FILE...])\n",
+            what, err_quote(arg, strlen(arg), 64, q, sizeof q));
+    return 2;
+}
+
+/* Options anywhere before "--"; returns 0, or the exit status of a usage
+ * error.  *files counts the file arguments. */
+static int parse_options(int argc, char **argv, err_annotate_opts *o, int *files)
+{
+    int dashdash = 0;
+    *files = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (dashdash || a[0] != '-' || a[1] == '\0')
+            ++*files;
+        else if (strcmp(a, "--") == 0)
+            dashdash = 1;
+        else if (strcmp(a, "--json") == 0)
+            o->json = 1;
+        else if (strcmp(a, "--strict") == 0)
+            o->flags |= ERR_SCAN_STRICT;
+        else if (strcmp(a, "--annotate") != 0)
+            return usage_error("unknown option", a);
+    }
+    return 0;
+}
+
+/* Annotates one named input; returns 0 or 2 (message printed). */
+static int annotate_file(const char *path, const err_annotate_opts *o, uint64_t *found)
+{
+    int is_stdin = strcmp(path, "-") == 0;
+    FILE *in = is_stdin ? stdin : fopen(path, "rb");
+    char q[ERR_QUOTE_SIZE(200)];
+    if (in == NULL) {
+        fprintf(stderr, "err: cannot open '%s': %s\n",
+                err_quote(path, strlen(path), 200, q, sizeof q), strerror(errno));
+        return 2;
+    }
+    int rc = err_annotate_stream(in, path, stdout, o, found);
+    int saved = errno;
+    if (!is_stdin)
+        fclose(in);
+    if (rc < 0) {
+        fprintf(stderr, "err: cannot read '%s': %s\n",
+                err_quote(path, strlen(path), 200, q, sizeof q), strerror(saved));
+        return 2;
+    }
+    return 0;
+}
+
+int err_annotate_main(int argc, char **argv)
+{
+    err_annotate_opts o = {0, 0};
+    int files, status = 0;
+    int rc = parse_options(argc, argv, &o, &files);
+    if (rc != 0)
+        return rc;
+    static char outbuf[1u << 16];
+    setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
+    uint64_t found = 0;
+    if (files == 0)
+        status = annotate_file("-", &o, &found);
+    for (int i = 1, dashdash = 0; i < argc; i++) {
+        const char *a = argv[i];
+        if (!dashdash && strcmp(a, "--") == 0)
+            dashdash = 1;
+        else if (dashdash || a[0] != '-' || a[1] == '\0')
+            status |= annotate_file(a, &o, &found);
+    }
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        fprintf(stderr, "err: cannot write the output: %s\n", strerror(errno));
+        return 2;
+    }
+    return status != 0 ? 2 : found > 0 ? 0 : 1;
+}
