@@ -1,0 +1,54 @@
+/*
+ * args.h - the command line: options, table selectors and the inputs.
+ */
+#ifndef ERR_ARGS_H
+#define ERR_ARGS_H
+
+#include <stddef.h>
+
+#include "winerr.h"
+
+enum err_mode {
+    ERR_MODE_LOOKUP,  /* values, names, event data (the default)       */
+    ERR_MODE_TABLES,  /* no inputs: the tables and their entry counts   */
+    ERR_MODE_LIST,    /* -l: every entry, one line each                 */
+    ERR_MODE_SEARCH,  /* -s WORD...: entries whose text has every word   */
+    ERR_MODE_CSV,     /* --csv, /:outputtoCSV                           */
+    ERR_MODE_HELP,
+    ERR_MODE_VERSION
+};
+
+/* An input in argv order: an argument, the hex string of --bytes, or
+ * standard input ("-", arg NULL). */
+struct err_input {
+    const char *arg;
+    size_t len;
+    int bytes; /* --bytes: a wevtutil <Binary> hex string */
+};
+
+struct err_cli {
+    enum err_mode mode;
+    int json, strict, use_stdin;
+    int filtered;               /* any /TABLE given                     */
+    winerr_filter filter;
+    size_t nselected;           /* tables in the order they were named  */
+    size_t *selected;
+    size_t ninputs;
+    struct err_input *inputs;
+    char *words;                /* -s: the words, blank-separated       */
+};
+
+/*
+ * Reads argv.  Returns 0, or -1 after printing the one-line usage error
+ * ("err: '<arg>' <what is wrong>") to stderr.  Inputs are checked here, so
+ * a bad one stops the run before anything is printed.  Free with
+ * err_cli_free() in both cases.
+ */
+int err_cli_parse(int argc, char **argv, struct err_cli *c);
+void err_cli_free(struct err_cli *c);
+
+/* The one-line error, "err: [where: ]'<arg>' <why>", the argument shown
+ * safely (control bytes escaped, long ones cut with "..."). */
+void err_complain(const char *where, const char *arg, size_t len, const char *why);
+
+#endif /* ERR_ARGS_H */

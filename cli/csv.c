@@ -1,0 +1,46 @@
+/* csv.c - the database as err.exe's /:outputtoCSV rows. */
+#include "csv.h"
+
+#include <string.h>
+
+static const char *reference(char c)
+{
+    switch (c) {
+    case ',': return "&#44;";
+    case '\n': return "&#10;";
+    case '\r': return "&#13;";
+    case '\'': return "&apos;";
+    case '"': return "&quot;";
+    case '&': return "&amp;";
+    default: return NULL;
+    }
+}
+
+void err_csv_escaped(FILE *f, const char *s)
+{
+    for (;;) {
+        size_t k = strcspn(s, ",\n\r'\"&");
+        fwrite(s, 1, k, f);
+        if (s[k] == '\0')
+            return;
+        fputs(reference(s[k]), f);
+        s += k + 1;
+    }
+}
+
+void err_csv_dump(FILE *f, const winerr_filter *filter)
+{
+    winerr_iter it;
+    fputs("HexID,SymbolicName,Description,Source\n", f);
+    winerr_all(&it, filter);
+    for (const winerr_entry *e; (e = winerr_next(&it)) != NULL;) {
+        const char *text = winerr_entry_text(e);
+        fprintf(f, "0x%x,", (unsigned)winerr_entry_value(e));
+        err_csv_escaped(f, winerr_entry_name(e));
+        fputs(",\"", f);
+        err_csv_escaped(f, text != NULL && *text != '\0' ? text : "N/A");
+        fputs("\",", f);
+        err_csv_escaped(f, winerr_entry_table(e));
+        fputc('\n', f);
+    }
+}

@@ -1,0 +1,45 @@
+/*
+ * input.h - `err -`: standard input cut into lines and tokens.
+ *
+ * The reader takes bytes in chunks of any size (so a fuzz target can split
+ * them anywhere) and calls back once per line, without the newline and
+ * without a trailing '\r'.  Memory stays bounded: a line longer than `max`
+ * bytes is reported once as overlong (with its first bytes) and the rest of
+ * it is skipped.  Bytes are passed through as they are: NUL, invalid UTF-8.
+ */
+#ifndef ERR_INPUT_H
+#define ERR_INPUT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+/* Called per line; `overlong` set means line[0..len) is only the start of a
+ * line that exceeded the limit.  A negative return stops the reader. */
+typedef int (*err_line_fn)(void *ctx, const char *line, size_t len, size_t lineno,
+                           int overlong);
+
+struct err_reader {
+    char *buf;         /* the start of a line split across chunks */
+    size_t len, cap;
+    size_t max;        /* longest line handled */
+    size_t lineno;
+    int skipping;      /* dropping the rest of an overlong line */
+    err_line_fn fn;
+    void *ctx;
+};
+
+void err_reader_init(struct err_reader *r, size_t max, err_line_fn fn, void *ctx);
+/* Returns 0, or -1 when the callback stopped it or memory ran out. */
+int err_reader_feed(struct err_reader *r, const char *data, size_t n);
+/* The last line, if the input did not end with a newline. */
+int err_reader_finish(struct err_reader *r);
+void err_reader_free(struct err_reader *r);
+
+/* Feeds all of `in` through r and finishes; -1 on a read error too. */
+int err_reader_stream(struct err_reader *r, FILE *in);
+
+/* Calls fn for each blank-separated token of s[0..len). */
+typedef int (*err_token_fn)(void *ctx, const char *tok, size_t len);
+int err_split_tokens(const char *s, size_t len, err_token_fn fn, void *ctx);
+
+#endif /* ERR_INPUT_H */

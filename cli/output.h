@@ -1,0 +1,45 @@
+/*
+ * output.h - err.exe's text layout.
+ *
+ *   # for hex 0xc000021a / decimal -1073741286
+ *     STATUS_SYSTEM_PROCESS_TERMINATED                               ntstatus.h
+ *   # {Fatal System Error}
+ *   ...
+ *   # as an HRESULT: Severity: FAILURE (1), FACILITY_NULL (0x0), Code 0x21a
+ *   # for hex 0x21a / decimal 538
+ *     ERROR_ABIOS_ERROR                                              winerror.h
+ *   # An error occurred in the ABIOS subsystem.
+ *   # 2 matches found for "c000021a"
+ */
+#ifndef ERR_OUTPUT_H
+#define ERR_OUTPUT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "lookup.h"
+#include "winerr.h"
+
+/* "# for hex 0x<hex> / decimal <n>", or decimal first when `decimal`. */
+void err_text_header(FILE *f, uint32_t v, int decimal, int negative);
+
+/* One match line, "  %-62s %s", then its text wrapped in "# " lines. */
+void err_text_entry(FILE *f, const winerr_entry *e);
+
+/* Everything for one answered number (or one name group). */
+void err_text_answer(FILE *f, const struct err_answer *a);
+
+/* "# N matches found for "<arg>"": the argument as typed, except that
+ * control characters are shown as \xNN so the footer stays one line. */
+void err_text_footer(FILE *f, size_t n, const char *arg, size_t len);
+
+void err_text_selected(FILE *f, const char *table);
+
+/* -l / -s: "NAME 0xVALUE TABLE TEXT", the text on the same line. */
+void err_text_list_line(FILE *f, const winerr_entry *e);
+
+/* No arguments: the tables and their entry counts (filtered, if f). */
+void err_text_tables(FILE *f, const winerr_filter *filter);
+
+#endif /* ERR_OUTPUT_H */
