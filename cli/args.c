@@ -93,6 +93,8 @@ static int take_words(struct err_cli *c, int argc, char **argv, int i)
         strcat(c->words, argv[k]);
         strcat(c->words, " ");
     }
+    if (strspn(c->words, " \t\n\r\v\f") == strlen(c->words))
+        return usage_error(argv[i], "needs at least one word to search for");
     return set_mode(c, ERR_MODE_SEARCH, argv[i]);
 }
 

@@ -175,6 +175,20 @@ static long emit(struct scan *st, const char *t, size_t n, int64_t v)
     return n == 2 ? emit_byte(st, (uint32_t)v) : emit_word(st, (uint32_t)v, t);
 }
 
+/* Event Viewer's ASCII column shows one character per byte of its line, and
+ * only the bytes view has one: other text after the data is a mistake. */
+static long ascii_column(struct scan *st, const char *s, size_t n, size_t width, size_t ntok)
+{
+    size_t chars = 0;
+    while (n > 0 && is_blank(s[n - 1]))
+        n--;
+    for (size_t i = 0; i < n; i++)
+        chars += ((unsigned char)s[i] & 0xc0) != 0x80; /* UTF-8 lead bytes */
+    if (width == 2 && chars <= ntok)
+        return 0;
+    return fail(st, "text after the data that is not its ASCII column:", s, n);
+}
+
 /* Data of one line from s[pos..n).  With a label, the ASCII column starts at
  * a run of two or more blanks after some data, or is the one non-group token
  * at the end of the line (a paste that lost its column padding). */
@@ -186,8 +200,10 @@ static long scan_groups(struct scan *st, const char *s, size_t n, size_t pos, in
         int tab = 0;
         while (pos < n && is_blank(s[pos]))
             tab |= s[pos++] == '\t', run++;
-        if (pos >= n || (labelled && ntok > 0 && (run >= 2 || tab)))
+        if (pos >= n)
             break;
+        if (labelled && ntok > 0 && (run >= 2 || tab))
+            return ascii_column(st, s + pos, n - pos, width, ntok);
         size_t start = pos;
         while (pos < n && !is_blank(s[pos]))
             pos++;
@@ -197,7 +213,7 @@ static long scan_groups(struct scan *st, const char *s, size_t n, size_t pos, in
         int64_t v;
         if (!token_value(s + start, pos - start, &width, &v)) {
             if (labelled && ntok > 0 && after >= n)
-                break;
+                return ascii_column(st, s + start, n - start, width, ntok);
             return fail(st, "a token that is not a hex byte or DWORD:", s + start,
                         pos - start);
         }
