@@ -140,14 +140,15 @@ static size_t word_before(const struct line *l, size_t end)
 
 static enum kw keyword_of(const struct line *l, size_t end, size_t n)
 {
-    static const struct { const char *word; enum kw kw; } words[] = {
-        {"error", KW_WIN32}, {"errorcode", KW_WIN32}, {"error_code", KW_WIN32},
-        {"lasterror", KW_WIN32}, {"getlasterror", KW_WIN32},
-        {"win32error", KW_WIN32}, {"hr", KW_HRESULT}, {"hresult", KW_HRESULT},
-        {"status", KW_NTSTATUS}, {"ntstatus", KW_NTSTATUS}};
+    static const struct { const char *word; size_t len; enum kw kw; } words[] = {
+        {"error", 5, KW_WIN32}, {"errorcode", 9, KW_WIN32},
+        {"error_code", 10, KW_WIN32}, {"lasterror", 9, KW_WIN32},
+        {"getlasterror", 12, KW_WIN32}, {"win32error", 10, KW_WIN32},
+        {"hr", 2, KW_HRESULT}, {"hresult", 7, KW_HRESULT},
+        {"status", 6, KW_NTSTATUS}, {"ntstatus", 8, KW_NTSTATUS}};
     const unsigned char *w = l->s + end - n;
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (strlen(words[i].word) == n && equal_ci(w, words[i].word, n))
+        if (words[i].len == n && equal_ci(w, words[i].word, n))
             return words[i].kw;
     if (n == 4 && equal_ci(w, "code", 4)) { /* "error code" */
         size_t j = end - n;
@@ -166,7 +167,11 @@ static enum kw keyword_before(const struct line *l, size_t start)
     size_t j = start, seps = 0;
     while (j > 0 && seps <= 5 && IS(l->s[j - 1], C_SEP))
         j--, seps++;
-    if (seps == 0 || seps > 5)
+    if (seps == 0 || seps > 5 || j == 0)
+        return KW_NONE;
+    /* Every keyword ends in r, s, t or e: most numbers stop here. */
+    unsigned char last = l->s[j - 1] | 0x20;
+    if (last != 'r' && last != 's' && last != 't' && last != 'e')
         return KW_NONE;
     size_t n = word_before(l, j);
     return n >= 2 ? keyword_of(l, j, n) : KW_NONE;
@@ -294,7 +299,7 @@ static void word_run(struct line *l, size_t a, size_t b)
         hex_run(l, a, b);
         return;
     }
-    if (a >= 8 && equal_ci(s + a - 8, "<binary>", 8)) {
+    if (a >= 8 && s[a - 1] == '>' && equal_ci(s + a - 8, "<binary>", 8)) {
         binary_run(l, a, b);
         return;
     }
@@ -303,6 +308,28 @@ static void word_run(struct line *l, size_t a, size_t b)
         return;
     if (digits)
         decimal_run(l, a, b);
+}
+
+/* Index of the first decimal digit in s[i, len), or len.  Eight bytes at a
+ * time where the byte order allows: in a log most bytes are not digits. */
+static size_t next_digit(const unsigned char *s, size_t i, size_t len)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t x;
+        memcpy(&x, s + i, 8);
+        x ^= ones * '0'; /* digits become the bytes 0..9 */
+        /* The lowest byte below 10 gets its top bit set, exactly: a borrow
+         * only comes from a lower byte that is itself below 10. */
+        uint64_t m = (x - ones * 10) & ~x & highs;
+        if (m != 0)
+            return i + (size_t)(__builtin_ctzll(m) >> 3);
+    }
+#endif
+    while (i < len && (unsigned)(s[i] - '0') > 9)
+        i++;
+    return i;
 }
 
 /* The line as Event Viewer data; returns 1 when it was (hits or not). */
@@ -315,6 +342,8 @@ static int event_line(struct line *l)
     for (d = i; d < l->len && d - i <= 8 && IS(s[d], C_HEX);)
         d++;
     if (d - i < 4 || d - i > 8 || d >= l->len || s[d] != ':')
+        return 0;
+    if (memchr(s, '\n', l->len) != NULL) /* the parser would read on */
         return 0;
     err_dword dw[ERR_SCAN_MAX_HITS];
     size_t trailing;
@@ -354,8 +383,7 @@ size_t err_scan_line(const char *line, size_t len, unsigned flags,
     const unsigned char *s = l.s;
     size_t i = 0;
     while (i < len) {
-        while (i < len && (unsigned)(s[i] - '0') > 9)
-            i++;
+        i = next_digit(s, i, len);
         if (i >= len)
             break;
         size_t a = i, b = i + 1;
