@@ -7,258 +7,288 @@
 #define NAME_COLUMN 62 /* err.exe: "  %-62s %s" */
 #define TEXT_WIDTH 59  /* characters of text per "# " line */
 
+static const char hexdigits[] = "0123456789abcdef";
 static const char spaces[NAME_COLUMN + 1] =
     "                                                              ";
 
-static void put_hex(FILE *f, uint32_t v)
+static void put_hex(struct err_obuf *o, uint32_t v)
 {
     char buf[11], *p = buf + sizeof buf;
     do {
-        *--p = "0123456789abcdef"[v & 15];
+        *--p = hexdigits[v & 15];
         v >>= 4;
     } while (v != 0);
     *--p = 'x';
     *--p = '0';
-    fwrite(p, 1, (size_t)(buf + sizeof buf - p), f);
+    err_obuf_write(o, p, (size_t)(buf + sizeof buf - p));
 }
 
-static void put_udec(FILE *f, uint64_t v)
+static void put_udec(struct err_obuf *o, uint64_t v)
 {
     char buf[21], *p = buf + sizeof buf;
     do {
         *--p = (char)('0' + v % 10);
         v /= 10;
     } while (v != 0);
-    fwrite(p, 1, (size_t)(buf + sizeof buf - p), f);
+    err_obuf_write(o, p, (size_t)(buf + sizeof buf - p));
 }
 
-static void put_dec(FILE *f, uint32_t v, int is_signed)
+static void put_dec(struct err_obuf *o, uint32_t v, int is_signed)
 {
     if (is_signed && (v & 0x80000000u)) {
-        fputc('-', f);
-        put_udec(f, (uint64_t)0x100000000u - v);
+        err_obuf_putc(o, '-');
+        put_udec(o, (uint64_t)0x100000000u - v);
     } else {
-        put_udec(f, v);
+        put_udec(o, v);
     }
 }
 
 /* err.exe prints the decimal of hex input signed; decimal input is shown as
  * it was typed: signed with a minus sign, else unsigned. */
-static void put_hex_dec(FILE *f, uint32_t v, int decimal_first, int is_signed)
+static void put_hex_dec(struct err_obuf *o, uint32_t v, int decimal_first, int is_signed)
 {
     if (decimal_first) {
-        fputs("decimal ", f);
-        put_dec(f, v, is_signed);
-        fputs(" / hex ", f);
-        put_hex(f, v);
+        err_obuf_puts(o, "decimal ");
+        put_dec(o, v, is_signed);
+        err_obuf_puts(o, " / hex ");
+        put_hex(o, v);
     } else {
-        fputs("hex ", f);
-        put_hex(f, v);
-        fputs(" / decimal ", f);
-        put_dec(f, v, is_signed);
+        err_obuf_puts(o, "hex ");
+        put_hex(o, v);
+        err_obuf_puts(o, " / decimal ");
+        put_dec(o, v, is_signed);
     }
 }
 
-void err_text_header(FILE *f, uint32_t v, int decimal, int negative)
+void err_text_header(struct err_obuf *o, uint32_t v, int decimal, int negative)
 {
-    fputs("# for ", f);
-    put_hex_dec(f, v, decimal, negative || !decimal);
-    fputc('\n', f);
+    err_obuf_puts(o, "# for ");
+    put_hex_dec(o, v, decimal, negative || !decimal);
+    err_obuf_putc(o, '\n');
 }
 
-static void no_results(FILE *f, const struct err_answer *a)
+static void no_results(struct err_obuf *o, const struct err_answer *a)
 {
-    fputs("# No results found for ", f);
-    put_hex_dec(f, a->value, 0, a->negative || !a->decimal);
-    fputc('\n', f);
+    err_obuf_puts(o, "# No results found for ");
+    put_hex_dec(o, a->value, 0, a->negative || !a->decimal);
+    err_obuf_putc(o, '\n');
+}
+
+/* Length of a text that winerr_wrap would print unchanged on one line: no
+ * line break, no blank to collapse or trim, short enough; else 0. */
+static size_t one_line(const char *t)
+{
+    size_t n = 0;
+    for (; t[n] != '\0'; n++) {
+        char c = t[n];
+        if (n >= TEXT_WIDTH || c == '\n' || c == '\t' || c == '\r' ||
+            (c == ' ' && (n == 0 || t[n - 1] == ' ')))
+            return 0;
+    }
+    return (n > 0 && t[n - 1] != ' ') ? n : 0;
 }
 
 /* Texts are short; a long one gets a buffer of its own, and if even that
  * fails its lines are printed unwrapped rather than cut. */
-static void put_text(FILE *f, const char *text)
+static void put_text(struct err_obuf *o, const char *text)
 {
     char buf[2048];
-    size_t n = winerr_wrap(text, TEXT_WIDTH, "# ", buf, sizeof buf);
+    size_t n = one_line(text);
+    if (n > 0) { /* the common case, without the general wrapper's work */
+        err_obuf_write(o, "# ", 2);
+        err_obuf_write(o, text, n);
+        err_obuf_putc(o, '\n');
+        return;
+    }
+    n = winerr_wrap(text, TEXT_WIDTH, "# ", buf, sizeof buf);
     if (n < sizeof buf) {
-        fwrite(buf, 1, n, f);
+        err_obuf_write(o, buf, n);
         return;
     }
     char *big = malloc(n + 1);
     if (big != NULL && winerr_wrap(text, TEXT_WIDTH, "# ", big, n + 1) == n) {
-        fwrite(big, 1, n, f);
+        err_obuf_write(o, big, n);
     } else {
         for (const char *p = text; *p != '\0';) {
             size_t k = strcspn(p, "\n");
-            fputs("# ", f);
-            fwrite(p, 1, k, f);
-            fputc('\n', f);
+            err_obuf_puts(o, "# ");
+            err_obuf_write(o, p, k);
+            err_obuf_putc(o, '\n');
             p += k + (p[k] == '\n');
         }
     }
     free(big);
 }
 
-void err_text_entry(FILE *f, const winerr_entry *e)
+void err_text_entry(struct err_obuf *o, const winerr_entry *e)
 {
     const char *name = winerr_entry_name(e);
     size_t n = strlen(name);
-    fputs("  ", f);
-    fwrite(name, 1, n, f);
+    err_obuf_puts(o, "  ");
+    err_obuf_write(o, name, n);
     if (n < NAME_COLUMN)
-        fwrite(spaces, 1, NAME_COLUMN - n, f);
-    fputc(' ', f);
-    fputs(winerr_entry_table(e), f);
-    fputc('\n', f);
+        err_obuf_write(o, spaces, NAME_COLUMN - n);
+    err_obuf_putc(o, ' ');
+    err_obuf_puts(o, winerr_entry_table(e));
+    err_obuf_putc(o, '\n');
     const char *text = winerr_entry_text(e);
     if (text != NULL && *text != '\0')
-        put_text(f, text);
+        put_text(o, text);
 }
 
-static void facility(FILE *f, const char *name, unsigned number)
+static void facility(struct err_obuf *o, const char *name, unsigned number)
 {
     if (name != NULL) {
-        fputs(name, f);
-        fputs(" (", f);
-        put_hex(f, number);
-        fputc(')', f);
+        err_obuf_puts(o, name);
+        err_obuf_puts(o, " (");
+        put_hex(o, number);
+        err_obuf_putc(o, ')');
     } else {
-        fputs("Facility: ", f);
-        put_hex(f, number);
+        err_obuf_puts(o, "Facility: ");
+        put_hex(o, number);
     }
 }
 
-static void hresult_line(FILE *f, const winerr_hresult_bits *h)
+static void hresult_line(struct err_obuf *o, const winerr_hresult_bits *h)
 {
-    fputs(h->severity ? "# as an HRESULT: Severity: FAILURE (1), "
-                      : "# as an HRESULT: Severity: SUCCESS (0), ", f);
-    facility(f, h->facility_name, h->facility);
-    fputs(", Code ", f);
-    put_hex(f, h->code);
-    fputc('\n', f);
+    err_obuf_puts(o, h->severity ? "# as an HRESULT: Severity: FAILURE (1), "
+                      : "# as an HRESULT: Severity: SUCCESS (0), ");
+    facility(o, h->facility_name, h->facility);
+    err_obuf_puts(o, ", Code ");
+    put_hex(o, h->code);
+    err_obuf_putc(o, '\n');
 }
 
-static void ntstatus_line(FILE *f, const winerr_ntstatus_bits *s)
+static void ntstatus_line(struct err_obuf *o, const winerr_ntstatus_bits *s)
 {
-    fputs("# as an NTSTATUS: Severity: ", f);
-    fputs(s->severity_name, f);
-    fputs(" (", f);
-    put_udec(f, s->severity);
-    fputs("), ", f);
-    facility(f, s->facility_name, s->facility);
-    fputs(", Code ", f);
-    put_hex(f, s->code);
-    fputc('\n', f);
+    err_obuf_puts(o, "# as an NTSTATUS: Severity: ");
+    err_obuf_puts(o, s->severity_name);
+    err_obuf_puts(o, " (");
+    put_udec(o, s->severity);
+    err_obuf_puts(o, "), ");
+    facility(o, s->facility_name, s->facility);
+    err_obuf_puts(o, ", Code ");
+    put_hex(o, s->code);
+    err_obuf_putc(o, '\n');
 }
 
 /* The line saying why a follow-up value is looked up.  The HRESULT line is
  * err.exe's; it is printed once even when two follow-ups share it. */
-static void follow_intro(FILE *f, const struct err_answer *a, const struct err_block *b,
+static void follow_intro(struct err_obuf *o, const struct err_answer *a, const struct err_block *b,
                          int *hresult_done)
 {
     switch (b->rel) {
     case WINERR_REL_WIN32_FROM_NTSTATUS:
-        ntstatus_line(f, &a->d.ntstatus);
+        ntstatus_line(o, &a->d.ntstatus);
         break;
     case WINERR_REL_NTSTATUS_FROM_HRESULT:
-        fputs("# as an HRESULT_FROM_NT: the NTSTATUS ", f);
-        put_hex(f, b->value);
-        fputc('\n', f);
+        err_obuf_puts(o, "# as an HRESULT_FROM_NT: the NTSTATUS ");
+        put_hex(o, b->value);
+        err_obuf_putc(o, '\n');
         break;
     default:
         if (!*hresult_done)
-            hresult_line(f, &a->d.hresult);
+            hresult_line(o, &a->d.hresult);
         *hresult_done = 1;
         break;
     }
 }
 
-static void block_entries(FILE *f, const struct err_answer *a, const struct err_block *b)
+static void block_entries(struct err_obuf *o, const struct err_answer *a, const struct err_block *b)
 {
     for (size_t i = 0; i < b->count; i++)
-        err_text_entry(f, a->m[b->first + i]);
+        err_text_entry(o, a->m[b->first + i]);
 }
 
-void err_text_answer(FILE *f, const struct err_answer *a)
+void err_text_answer(struct err_obuf *o, const struct err_answer *a)
 {
     if (a->has_offset) {
-        char buf[32];
-        snprintf(buf, sizeof buf, "# offset %04x: ", (unsigned)a->offset);
-        fputs(buf, f);
-        put_hex(f, a->value);
-        fputc('\n', f);
+        char buf[48]; /* Event Viewer's labels: 4 hex digits; the DWORD as its words view */
+        snprintf(buf, sizeof buf, "# offset %04x: 0x%08x\n", (unsigned)a->offset,
+                 (unsigned)a->value);
+        err_obuf_puts(o, buf);
     }
     if (a->total == 0) {
-        no_results(f, a);
+        no_results(o, a);
         return;
     }
     if (a->blocks[0].count > 0) {
-        err_text_header(f, a->value, a->decimal, a->negative);
-        block_entries(f, a, &a->blocks[0]);
+        err_text_header(o, a->value, a->decimal, a->negative);
+        block_entries(o, a, &a->blocks[0]);
     }
     int hresult_done = 0;
     for (size_t i = 1; i < a->nblocks; i++) {
         const struct err_block *b = &a->blocks[i];
         if (b->count == 0)
             continue;
-        follow_intro(f, a, b, &hresult_done);
-        err_text_header(f, b->value, a->decimal, a->negative);
-        block_entries(f, a, b);
+        follow_intro(o, a, b, &hresult_done);
+        err_text_header(o, b->value, a->decimal, a->negative);
+        block_entries(o, a, b);
     }
 }
 
-void err_text_footer(FILE *f, size_t n, const char *arg, size_t len)
+void err_text_footer(struct err_obuf *o, size_t n, const char *arg, size_t len)
 {
-    fputs("# ", f);
-    put_udec(f, n);
-    fputs(" matches found for \"", f);
+    err_obuf_puts(o, "# ");
+    put_udec(o, n);
+    err_obuf_puts(o, " matches found for \"");
     size_t start = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)arg[i];
         if (c >= 0x20 && c != 0x7f)
             continue;
-        fwrite(arg + start, 1, i - start, f);
-        fprintf(f, "\\x%02x", c);
+        err_obuf_write(o, arg + start, i - start);
+        char esc[4] = {'\\', 'x', hexdigits[c >> 4], hexdigits[c & 15]};
+        err_obuf_write(o, esc, 4);
         start = i + 1;
     }
-    fwrite(arg + start, 1, len - start, f);
-    fputs("\"\n", f);
+    err_obuf_write(o, arg + start, len - start);
+    err_obuf_puts(o, "\"\n");
 }
 
-void err_text_selected(FILE *f, const char *table)
+void err_text_selected(struct err_obuf *o, const char *table)
 {
-    fputs("# ", f);
-    fputs(table, f);
-    fputs(" selected.\n", f);
+    err_obuf_puts(o, "# ");
+    err_obuf_puts(o, table);
+    err_obuf_puts(o, " selected.\n");
 }
 
-void err_text_list_line(FILE *f, const winerr_entry *e)
+void err_text_list_line(struct err_obuf *o, const winerr_entry *e)
 {
-    fputs(winerr_entry_name(e), f);
-    fputc(' ', f);
-    put_hex(f, winerr_entry_value(e));
-    fputc(' ', f);
-    fputs(winerr_entry_table(e), f);
+    err_obuf_puts(o, winerr_entry_name(e));
+    err_obuf_putc(o, ' ');
+    put_hex(o, winerr_entry_value(e));
+    err_obuf_putc(o, ' ');
+    err_obuf_puts(o, winerr_entry_table(e));
     const char *t = winerr_entry_text(e);
     if (t != NULL && *t != '\0') {
-        fputc(' ', f);
+        err_obuf_putc(o, ' ');
         for (; *t != '\0'; t++)
-            fputc((unsigned char)*t < 0x20 ? ' ' : *t, f);
+            err_obuf_putc(o, (unsigned char)*t < 0x20 ? ' ' : *t);
     }
-    fputc('\n', f);
+    err_obuf_putc(o, '\n');
 }
 
-void err_text_tables(FILE *f, const winerr_filter *filter)
+void err_text_tables(struct err_obuf *o, const winerr_filter *filter)
 {
     size_t tables = 0, entries = 0;
     for (size_t i = 0; i < winerr_table_count(); i++)
         if (filter == NULL || winerr_filter_has(filter, i))
             tables++, entries += winerr_table_entry_count(i);
-    fprintf(f, "# winerr %s: %zu tables, %zu entries (err --help for usage)\n",
-            winerr_version(), tables, entries);
+    char line[256];
+    snprintf(line, sizeof line, "# winerr %s: %zu tables, %zu entries (err --help for usage)\n",
+             winerr_version(), tables, entries);
+    err_obuf_puts(o, line);
     for (size_t i = 0; i < winerr_table_count(); i++) {
         if (filter != NULL && !winerr_filter_has(filter, i))
             continue;
-        fprintf(f, "  %-*s %zu\n", NAME_COLUMN, winerr_table_name(i),
-                winerr_table_entry_count(i));
+        const char *name = winerr_table_name(i);
+        size_t n = strlen(name);
+        err_obuf_puts(o, "  ");
+        err_obuf_write(o, name, n);
+        err_obuf_write(o, spaces, n < NAME_COLUMN ? NAME_COLUMN - n : 0);
+        err_obuf_putc(o, ' ');
+        put_udec(o, winerr_table_entry_count(i));
+        err_obuf_putc(o, '\n');
     }
 }

@@ -19,27 +19,28 @@
 #include <stdio.h>
 
 #include "lookup.h"
+#include "obuf.h"
 #include "winerr.h"
 
 /* "# for hex 0x<hex> / decimal <n>", or decimal first when `decimal`. */
-void err_text_header(FILE *f, uint32_t v, int decimal, int negative);
+void err_text_header(struct err_obuf *o, uint32_t v, int decimal, int negative);
 
 /* One match line, "  %-62s %s", then its text wrapped in "# " lines. */
-void err_text_entry(FILE *f, const winerr_entry *e);
+void err_text_entry(struct err_obuf *o, const winerr_entry *e);
 
 /* Everything for one answered number (or one name group). */
-void err_text_answer(FILE *f, const struct err_answer *a);
+void err_text_answer(struct err_obuf *o, const struct err_answer *a);
 
 /* "# N matches found for "<arg>"": the argument as typed, except that
  * control characters are shown as \xNN so the footer stays one line. */
-void err_text_footer(FILE *f, size_t n, const char *arg, size_t len);
+void err_text_footer(struct err_obuf *o, size_t n, const char *arg, size_t len);
 
-void err_text_selected(FILE *f, const char *table);
+void err_text_selected(struct err_obuf *o, const char *table);
 
 /* -l / -s: "NAME 0xVALUE TABLE TEXT", the text on the same line. */
-void err_text_list_line(FILE *f, const winerr_entry *e);
+void err_text_list_line(struct err_obuf *o, const winerr_entry *e);
 
 /* No arguments: the tables and their entry counts (filtered, if f). */
-void err_text_tables(FILE *f, const winerr_filter *filter);
+void err_text_tables(struct err_obuf *o, const winerr_filter *filter);
 
 #endif /* ERR_OUTPUT_H */

@@ -13,6 +13,7 @@
 #include "input.h"
 #include "json.h"
 #include "lookup.h"
+#include "obuf.h"
 #include "output.h"
 #include "parse.h"
 #include "usage.h"
@@ -23,7 +24,8 @@ struct run {
     const struct err_cli *cli;
     struct err_opts opts;
     struct err_answer a;
-    FILE *out;
+    FILE *out;        /* --json, --csv, --help: stdio */
+    struct err_obuf *ob; /* the text layout: buffered pieces, to out */
     int status;       /* the worst outcome so far: 0, 1 or 2 */
     int interactive;  /* stdout is a terminal: flush per stdin line */
     size_t found;     /* matches of the current input */
@@ -50,7 +52,7 @@ static void emit(struct run *r)
     if (r->cli->json)
         err_json_answer(r->out, &r->a, r->first);
     else
-        err_text_answer(r->out, &r->a);
+        err_text_answer(r->ob, &r->a);
     r->first = 0;
     r->found += r->a.total;
 }
@@ -165,7 +167,7 @@ static int answer(struct run *r, const char *arg, size_t len, int bytes, const c
     if (r->cli->json)
         err_json_end(r->out, r->found);
     else
-        err_text_footer(r->out, r->found, arg, len);
+        err_text_footer(r->ob, r->found, arg, len);
     raise_status(r, r->found > 0 ? 0 : 1);
     return rc;
 }
@@ -200,8 +202,10 @@ static int on_line(void *ctx, const char *line, size_t len, size_t lineno, int o
     } else {
         rc = err_split_tokens(line, len, on_token, ctx);
     }
-    if (c->r->interactive)
+    if (c->r->interactive) {
+        err_obuf_flush(c->r->ob);
         fflush(c->r->out);
+    }
     return rc;
 }
 
@@ -225,7 +229,7 @@ static int lookups(struct run *r)
     const struct err_cli *c = r->cli;
     if (!c->json)
         for (size_t i = 0; i < c->nselected; i++)
-            err_text_selected(r->out, winerr_table_name(c->selected[i]));
+            err_text_selected(r->ob, winerr_table_name(c->selected[i]));
     for (size_t i = 0; i < c->ninputs; i++) {
         const struct err_input *in = &c->inputs[i];
         int rc = in->arg == NULL ? read_stdin(r) : answer(r, in->arg, in->len, in->bytes, NULL);
@@ -243,7 +247,7 @@ static void entries(struct run *r, winerr_iter *it)
         if (r->cli->json)
             err_json_entry_line(r->out, e);
         else
-            err_text_list_line(r->out, e);
+            err_text_list_line(r->ob, e);
     }
     r->status = n > 0 ? 0 : 1;
 }
@@ -263,8 +267,8 @@ static int dispatch(struct run *r)
         return 0;
     case ERR_MODE_TABLES:
         for (size_t i = 0; i < c->nselected; i++)
-            err_text_selected(r->out, winerr_table_name(c->selected[i]));
-        err_text_tables(r->out, r->opts.filter);
+            err_text_selected(r->ob, winerr_table_name(c->selected[i]));
+        err_text_tables(r->ob, r->opts.filter);
         return 0;
     default: return lookups(r);
     }
@@ -272,22 +276,25 @@ static int dispatch(struct run *r)
 
 int err_cli_main(int argc, char **argv)
 {
-    static char outbuf[1 << 18]; /* bulk output leaves in large writes */
+    static char outbuf[1 << 16]; /* stdio's buffer, for --json and --csv */
+    static struct err_obuf ob;   /* the text layout's, see obuf.h */
     struct err_cli cli;
     if (err_cli_parse(argc, argv, &cli) < 0) {
         err_cli_free(&cli);
         return 2;
     }
-    struct run r = {&cli, {NULL, cli.strict}, {0}, stdout, 0, 0, 0, 0};
+    struct run r = {&cli, {NULL, cli.strict}, {0}, stdout, &ob, 0, 0, 0, 0};
     r.opts.filter = cli.filtered ? &cli.filter : NULL;
     r.interactive = isatty(fileno(stdout));
     if (!r.interactive)
         setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
     err_answer_init(&r.a);
+    err_obuf_init(&ob, stdout);
     if (dispatch(&r) < 0) {
         fprintf(stderr, "err: out of memory\n");
         r.status = 2;
     }
+    err_obuf_flush(&ob);
     err_answer_free(&r.a);
     err_cli_free(&cli);
     if (fflush(stdout) != 0 || ferror(stdout)) {
