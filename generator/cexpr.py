@@ -99,7 +99,11 @@ def _is_ident(tok):
 _SKIP_RE = re.compile(r"""/\*|//|"|'""")
 _STR_END = {'"': re.compile(r'(?:[^"\\\n]|\\.)*"?'),
             "'": re.compile(r"(?:[^'\\\n]|\\.)*'?")}
-_DEFINE_RE = re.compile(r"\s*#\s*define\b\s*(.*)", re.S)
+_DEFINE_HASH_RE = re.compile(r"#[ \t]*define\b")
+# A directive line with its continuations, matched from the newline before
+# it (a literal first character keeps the scan fast on 60 MB of headers).
+_DIRECTIVE_RE = re.compile(r"\n[ \t]*#[^\n\\]*(?:\\(?:\n|.)[^\n\\]*)*")
+_LONG_LINE_RE = re.compile(r"[^\n]{%d,}" % (MAX_LINE + 1))
 _DEFNAME_RE = re.compile(r"([A-Za-z_$][\w$]*)(\()?")
 _ENUM_RE = re.compile(r"\benum\b(?:\s+[A-Za-z_]\w*)?\s*\{")
 _MEMBER_RE = re.compile(r"\s*([A-Za-z_]\w*)\s*(?:=(.*))?\Z", re.S)
@@ -167,26 +171,6 @@ def _doc_for(line, comments):
     return tuple(reversed(doc))
 
 
-def _logical_lines(code):
-    """Yield (first line number, text) with backslash continuations joined."""
-    buf = []
-    first = 0
-    for no, raw in enumerate(code.split("\n"), 1):
-        if raw.endswith("\\"):
-            if not buf:
-                first = no
-            buf.append(raw[:-1])
-            continue
-        if buf:
-            buf.append(raw)
-            yield first, " ".join(buf), no
-            buf = []
-        else:
-            yield no, raw, no
-    if buf:
-        yield first, " ".join(buf), first
-
-
 def _parse_define(rest, fname, line, diags):
     m = _DEFNAME_RE.match(rest)
     if m is None:
@@ -215,37 +199,72 @@ def _parse_define(rest, fname, line, diags):
                  variadic=variadic)
 
 
+def _blank(m):
+    return "\n" * m.group(0).count("\n")
+
+
+def _drop_long_lines(code, fname, diags):
+    """Blank every line longer than MAX_LINE, with a diagnostic."""
+    if len(code) <= MAX_LINE or max(map(len, code.split("\n"))) <= MAX_LINE:
+        return code
+    out = []
+    pos = 0
+    for m in _LONG_LINE_RE.finditer(code):
+        line = code.count("\n", 0, m.start()) + 1
+        diags.append("%s:%d: line of %d bytes is longer than the limit "
+                     "of %d; skipped" % (fname, line, len(m.group(0)),
+                                         MAX_LINE))
+        out.append(code[pos:m.start()])
+        pos = m.end()
+    out.append(code[pos:])
+    return "".join(out)
+
+
+def _directive_end(code, pos):
+    """End of the logical line starting at pos (continuations followed)."""
+    end = code.find("\n", pos)
+    while end > 0 and code[end - 1] == "\\":
+        end = code.find("\n", end + 1)
+    return len(code) if end < 0 else end
+
+
+def _defines(code):
+    """Yield (offset, text after 'define') of each #define directive."""
+    for m in _DEFINE_HASH_RE.finditer(code):
+        start = code.rfind("\n", 0, m.start()) + 1
+        if code[start:m.start()].strip(" \t"):
+            continue  # a '#' inside a line is not a directive
+        yield start, code[m.end():_directive_end(code, m.end())]
+
+
 def scan(text, fname, want_doc=True):
     """Read one header's text: every #define and enum member, plus problems."""
     diags = []
     comments = {}
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    code = strip_comments(text, fname, diags, comments)
+    code = _drop_long_lines(strip_comments(text, fname, diags, comments),
+                            fname, diags)
     macros = []
-    code_lines = []
-    for first, ltext, last in _logical_lines(code):
-        pad = last - first
+    line = 1
+    pos = 0
+    for start, ltext in _defines(code):
+        line += code.count("\n", pos, start)
+        pos = start
         if len(ltext) > MAX_LINE:
-            diags.append("%s:%d: line of %d bytes is longer than the limit "
-                         "of %d; skipped" % (fname, first, len(ltext), MAX_LINE))
-            code_lines.append("\n" * pad)
+            diags.append("%s:%d: #define of %d bytes is longer than the limit "
+                         "of %d; skipped" % (fname, line, len(ltext), MAX_LINE))
             continue
-        stripped = ltext.lstrip()
-        if stripped.startswith("#"):
-            code_lines.append("\n" * pad)
-            m = _DEFINE_RE.match(ltext)
-            if m:
-                mac = _parse_define(m.group(1), fname, first, diags)
-                if mac is not None:
-                    if want_doc:
-                        mac.doc = _doc_for(first, comments)
-                    macros.append(mac)
-            continue
-        code_lines.append(ltext + "\n" * pad)
+        if "\\\n" in ltext:
+            ltext = ltext.replace("\\\n", " ")
+        mac = _parse_define(ltext.lstrip(" \t"), fname, line, diags)
+        if mac is not None:
+            if want_doc and line - 1 in comments:
+                mac.doc = _doc_for(line, comments)
+            macros.append(mac)
     enums = []
-    joined = "\n".join(code_lines)
-    if "enum" in joined:
-        enums = _scan_enums(joined, fname, diags)
+    if "enum" in code:
+        without = _DIRECTIVE_RE.sub(_blank, "\n" + code)[1:]
+        enums = _scan_enums(without, fname, diags)
     return ScanResult(macros, enums, diags)
 
 
@@ -317,9 +336,17 @@ class MacroTable:
     def __init__(self, preferred=()):
         self.by_name = {}
         self.rank = {f: i for i, f in enumerate(preferred)}
+        # Optional callable name -> Macro or None, asked for names no header
+        # here defines (mingw-w64 lacks FACILITY_OPC; winapi-rs has it).
+        self.fallback = None
+        self._fallback_cache = {}
 
     def add(self, mac):
-        self.by_name.setdefault(mac.name, []).append(mac)
+        defs = self.by_name.get(mac.name)
+        if defs is None:
+            self.by_name[mac.name] = [mac]
+        else:
+            defs.append(mac)
 
     def add_all(self, macros):
         for mac in macros:
@@ -328,7 +355,11 @@ class MacroTable:
     def lookup(self, name, fname):
         defs = self.by_name.get(name)
         if not defs:
-            return None
+            if self.fallback is None:
+                return None
+            if name not in self._fallback_cache:
+                self._fallback_cache[name] = self.fallback(name)
+            return self._fallback_cache[name]
         if len(defs) == 1:
             return defs[0]
         for d in defs:
@@ -344,6 +375,7 @@ class _Expander:
         self.fname = fname
         self.budget = EXPANSION_BUDGET
         self.rust = rust
+        self.seen = set()
 
     def spend(self, n):
         self.budget -= n
@@ -368,6 +400,7 @@ class _Expander:
                 out.append((tok, hs))
                 continue
             nhs = hs | {tok}
+            self.seen.add(tok)
             if mac.params is None:
                 body = _paste(mac.tokens()) if "##" in mac.body else mac.tokens()
                 self.spend(len(body))
@@ -620,6 +653,7 @@ class _Parser:
         self.toks = toks
         self.i = 0
         self.rust = rust
+        self.casts = set()
 
     def peek(self, k=0):
         j = self.i + k
@@ -685,6 +719,7 @@ class _Parser:
                     break
             if not words:
                 raise EvalError("'as' without a type")
+            self.casts.update(words)
             v = _apply_cast(v, _cast_spec(words, ptr))
         return v
 
@@ -730,6 +765,7 @@ class _Parser:
                                  after[0].isalnum() or after[0] in "_'$"):
             return False
         self.i = j + 1
+        self.casts.update(words)
         return _cast_spec(words, ptr)
 
     def primary(self, tok):
@@ -747,28 +783,36 @@ class _Parser:
         raise EvalError("unexpected '%s'" % tok[:40])
 
 
-def evaluate_tokens(toks, table, fname, rust=False, hide=()):
+def evaluate_tokens(toks, table, fname, rust=False, hide=(), trace=None):
     """Expand macros in `toks` (as seen from file fname) and evaluate.
 
     Returns the value masked to 32 bits; raises EvalError with the reason.
-    `hide` names macros not to expand (the one being evaluated).
+    `hide` names macros not to expand (the one being evaluated).  A set
+    passed as `trace` receives the names of the macros expanded and the
+    words of the casts applied (how the value was built).
     """
     exp = _Expander(table, fname, rust)
     hs = frozenset(hide)
     items = exp.expand([(t, hs) for t in toks])
     if len(items) > MAX_EXPR_TOKENS:
         raise EvalError("expression of %d tokens is too long" % len(items))
+    parser = _Parser([t for t, _ in items], rust)
     try:
-        return _Parser([t for t, _ in items], rust).parse() & _MASK32
+        value = parser.parse() & _MASK32
     except RecursionError:
         raise EvalError("expression nested too deeply") from None
+    if trace is not None:
+        trace.update(exp.seen)
+        trace.update(parser.casts)
+    return value
 
 
-def evaluate_macro(mac, table, rust=False):
+def evaluate_macro(mac, table, rust=False, trace=None):
     """The 32-bit value of an object-like macro or enum member."""
     if mac.params is not None:
         raise EvalError("function-like macro")
-    return evaluate_tokens(mac.tokens(), table, mac.file, rust, (mac.name,))
+    return evaluate_tokens(mac.tokens(), table, mac.file, rust, (mac.name,),
+                           trace)
 
 
 def evaluate_text(text, table=None, fname="", rust=False):

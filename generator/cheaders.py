@@ -31,9 +31,9 @@ class HeaderSet:
         self.diagnostics = []    # "file:line: reason"
         self.table = cexpr.MacroTable()
 
-    def evaluate(self, mac):
+    def evaluate(self, mac, trace=None):
         """Value of one constant (EvalError when it cannot be computed)."""
-        return cexpr.evaluate_macro(mac, self.table)
+        return cexpr.evaluate_macro(mac, self.table, trace=trace)
 
 
 def table_name(relpath):

@@ -45,8 +45,8 @@ class RustSet:
         self.diagnostics = []
         self.table = cexpr.MacroTable()
 
-    def evaluate(self, mac):
-        return cexpr.evaluate_macro(mac, self.table, rust=True)
+    def evaluate(self, mac, trace=None):
+        return cexpr.evaluate_macro(mac, self.table, rust=True, trace=trace)
 
 
 def source_files(root):

@@ -1,0 +1,102 @@
+"""The generator's report (OUT/report.txt): what was kept, dropped, merged.
+
+Everything is sorted, so the same inputs give the same bytes.
+"""
+
+import os
+
+MAX_UNGROUPED = 200   # above this, a drop list is written one table a line
+
+
+def _section(out, title):
+    out.append("")
+    out.append("== " + title)
+
+
+def _tables(out, entries):
+    per = {}
+    for e in entries:
+        row = per.setdefault(e.table, [0, 0, {}])
+        row[0] += 1
+        row[1] += 1 if e.text else 0
+        row[2][e.kind] = row[2].get(e.kind, 0) + 1
+    out.append("%-32s %7s %7s  %s" % ("table", "entries", "texts", "kinds"))
+    for t in sorted(per, key=lambda t: (t.lower(), t)):
+        n, texts, kinds = per[t]
+        out.append("%-32s %7d %7d  %s" % (t, n, texts, " ".join(
+            "%s=%d" % kv for kv in sorted(kinds.items()))))
+
+
+def _drops(out, collected):
+    merged = {}
+    for col in collected:
+        for reason, items in col.dropped.items():
+            merged.setdefault(reason, []).extend(
+                (name, "%s %s" % (col.source, origin))
+                for name, origin in items)
+    for reason in sorted(merged, key=lambda r: (-len(merged[r]), r)):
+        items = sorted(merged[reason])
+        out.append("%s: %d" % (reason, len(items)))
+    for reason in sorted(merged):
+        items = sorted(merged[reason])
+        _section(out, "Dropped: %s (%d)" % (reason, len(items)))
+        if len(items) <= MAX_UNGROUPED:
+            out.extend("  %s  %s" % it for it in items)
+            continue
+        by_file = {}
+        for name, origin in items:
+            by_file.setdefault(origin.rsplit(":", 1)[0], []).append(name)
+        for f in sorted(by_file):
+            out.append("  %s (%d): %s" % (f, len(by_file[f]),
+                                          " ".join(sorted(by_file[f]))))
+
+
+def write(path, ctx):
+    """ctx: a dict built by winerr_gen.main (see there for the keys)."""
+    out = ["winerr generator report", ""]
+    out.append("inputs:")
+    out.extend("  " + i for i in ctx["inputs"])
+    entries = ctx["entries"]
+    _section(out, "Summary")
+    out.append("entries: %d" % len(entries))
+    out.append("distinct names: %d" % len({e.name for e in entries}))
+    out.append("tables: %d" % len({e.table for e in entries}))
+    out.append("entries with a text: %d" % sum(1 for e in entries if e.text))
+    for k, v in sorted(ctx["stats"].items()):
+        out.append("emit %s: %s" % (k, v))
+    _section(out, "Rules in force")
+    out.extend("  " + line for line in ctx["rules"])
+    _section(out, "Entries and texts per table")
+    _tables(out, entries)
+    _section(out, "Sources")
+    out.extend(ctx["source_lines"])
+    _section(out, "Dropped names, by reason (lists below)")
+    _drops(out, ctx["collected"])
+    unev = sorted(u for col in ctx["collected"] for u in
+                  (("%s %s" % (col.source, o), n, r)
+                   for o, n, r in col.unevaluated))
+    _section(out, "Could not evaluate (no entry made): %d" % len(unev))
+    out.extend("  %s: %s: %s" % u for u in unev)
+    _section(out, "Conflicts (same name, different values): %d"
+             % len(ctx["merged"].conflicts))
+    out.extend("  %s: %s" % c for c in sorted(ctx["merged"].conflicts))
+    dups = ctx["merged"].duplicates
+    _section(out, "Defined in several headers, listed once: %d" % len(dups))
+    out.extend("  %s 0x%x: %s (also %s)" % (n, v, kept, ", ".join(others))
+               for n, v, kept, others in sorted(dups))
+    _section(out, "Texts that differ between sources (first kept): %d"
+             % len(ctx["merged"].text_conflicts))
+    out.extend("  %s: %s 0x%x" % t for t in sorted(ctx["merged"].text_conflicts))
+    for space in ("hresult", "ntstatus"):
+        fac = getattr(ctx["facilities"], space)
+        _section(out, "%s facilities: %d" % (space.upper(), len(fac)))
+        out.extend("  0x%x %s" % (n, fac[n]) for n in sorted(fac))
+    _section(out, "Facility numbers named again (first kept)")
+    out.extend("  %s 0x%x: %s kept, %s at %s" % a
+               for a in sorted(ctx["facility_alternates"]))
+    _section(out, "Header diagnostics: %d" % len(ctx["diagnostics"]))
+    out.extend("  " + d for d in sorted(ctx["diagnostics"]))
+    tmp = path + ".tmp"
+    with open(tmp, "w", encoding="utf-8", newline="\n") as f:
+        f.write("\n".join(out) + "\n")
+    os.replace(tmp, path)
