@@ -120,7 +120,7 @@ static void put_text(struct err_obuf *o, const char *text)
     free(big);
 }
 
-void err_text_entry(struct err_obuf *o, const winerr_entry *e)
+static void entry_pieces(struct err_obuf *o, const winerr_entry *e)
 {
     const char *name = winerr_entry_name(e);
     size_t n = strlen(name);
@@ -134,6 +134,82 @@ void err_text_entry(struct err_obuf *o, const winerr_entry *e)
     const char *text = winerr_entry_text(e);
     if (text != NULL && *text != '\0')
         put_text(o, text);
+}
+
+/* Appends p[0..n) to buf with snprintf's rules: counts all, stores what fits. */
+static void sput(char *buf, size_t size, size_t *len, const char *p, size_t n)
+{
+    if (*len < size)
+        memcpy(buf + *len, p, n < size - *len ? n : size - *len);
+    *len += n;
+}
+
+/* An entry's match line and text as err_text_entry prints them, into buf;
+ * returns the length needed, which fits when it is below size. */
+static size_t format_entry(const winerr_entry *e, char *buf, size_t size)
+{
+    const char *name = winerr_entry_name(e), *table = winerr_entry_table(e);
+    const char *text = winerr_entry_text(e);
+    size_t len = 0, n = strlen(name);
+    sput(buf, size, &len, "  ", 2);
+    sput(buf, size, &len, name, n);
+    sput(buf, size, &len, spaces, n < NAME_COLUMN ? NAME_COLUMN - n : 0);
+    sput(buf, size, &len, " ", 1);
+    sput(buf, size, &len, table, strlen(table));
+    sput(buf, size, &len, "\n", 1);
+    if (text == NULL || *text == '\0')
+        return len;
+    if ((n = one_line(text)) > 0) {
+        sput(buf, size, &len, "# ", 2);
+        sput(buf, size, &len, text, n);
+        sput(buf, size, &len, "\n", 1);
+        return len;
+    }
+    return len + winerr_wrap(text, TEXT_WIDTH, "# ", len < size ? buf + len : NULL,
+                             len < size ? size - len : 0);
+}
+
+/* Formatted entries, by entry: bulk input repeats the same codes, and
+ * formatting (wrapping above all) is most of the cost of answering one. */
+#define CACHE_SLOTS 4096
+static struct cached {
+    const winerr_entry *e;
+    char *s;
+    size_t len;
+} cache[CACHE_SLOTS];
+
+void err_text_entry(struct err_obuf *o, const winerr_entry *e)
+{
+    uintptr_t h = (uintptr_t)e;
+    struct cached *c = &cache[(h >> 4 ^ h >> 16) % CACHE_SLOTS];
+    if (c->e == e) {
+        err_obuf_write(o, c->s, c->len);
+        return;
+    }
+    char buf[4096];
+    size_t n = format_entry(e, buf, sizeof buf);
+    if (n >= sizeof buf) { /* a long text: not worth keeping */
+        entry_pieces(o, e);
+        return;
+    }
+    err_obuf_write(o, buf, n);
+    char *copy = malloc(n > 0 ? n : 1);
+    if (copy == NULL)
+        return;
+    memcpy(copy, buf, n);
+    free(c->s);
+    c->e = e;
+    c->s = copy;
+    c->len = n;
+}
+
+void err_text_cache_free(void)
+{
+    for (size_t i = 0; i < CACHE_SLOTS; i++) {
+        free(cache[i].s);
+        cache[i].s = NULL;
+        cache[i].e = NULL;
+    }
 }
 
 static void facility(struct err_obuf *o, const char *name, unsigned number)

@@ -25,8 +25,10 @@
 /* "# for hex 0x<hex> / decimal <n>", or decimal first when `decimal`. */
 void err_text_header(struct err_obuf *o, uint32_t v, int decimal, int negative);
 
-/* One match line, "  %-62s %s", then its text wrapped in "# " lines. */
+/* One match line, "  %-62s %s", then its text wrapped in "# " lines.
+ * Formatted entries are kept for reuse; err_text_cache_free() lets go. */
 void err_text_entry(struct err_obuf *o, const winerr_entry *e);
+void err_text_cache_free(void);
 
 /* Everything for one answered number (or one name group). */
 void err_text_answer(struct err_obuf *o, const struct err_answer *a);

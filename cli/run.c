@@ -295,6 +295,7 @@ int err_cli_main(int argc, char **argv)
         r.status = 2;
     }
     err_obuf_flush(&ob);
+    err_text_cache_free();
     err_answer_free(&r.a);
     err_cli_free(&cli);
     if (fflush(stdout) != 0 || ferror(stdout)) {
