@@ -54,12 +54,13 @@ static int64_t hex_run(const char *s, size_t n)
 
 static long fail(struct scan *st, const char *what, const char *tok, size_t n)
 {
-    char q[ERR_QUOTE_SIZE(SHOW)];
-    if (tok != NULL)
+    if (tok != NULL) {
+        char q[ERR_QUOTE_SIZE(SHOW)];
         snprintf(st->why, st->whylen, "has %s '%s' on line %zu", what,
                  err_quote(tok, n, SHOW, q, sizeof q), st->line);
-    else
+    } else {
         snprintf(st->why, st->whylen, "%s (line %zu)", what, st->line);
+    }
     return -1;
 }
 

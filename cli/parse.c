@@ -73,13 +73,20 @@ static int valid_suffix(const char *s, size_t n)
     return 0;
 }
 
+/* How many of s[0..n) from the start are c. */
+static size_t strspn_n(const char *s, size_t n, char c)
+{
+    size_t i = 0;
+    while (i < n && s[i] == c)
+        i++;
+    return i;
+}
+
 /* Hex digits s[0..n) to *v; 0 when they do not fit in 32 bits. */
 static int hex_value(const char *s, size_t n, uint32_t *v)
 {
-    size_t i = 0;
-    while (i < n && s[i] == '0')
-        i++;
-    if (n - i > 8)
+    size_t i = strspn_n(s, n, '0');
+    if (n > i + 8)
         return 0;
     uint32_t x = 0;
     for (; i < n; i++)

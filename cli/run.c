@@ -276,7 +276,6 @@ static int dispatch(struct run *r)
 
 int err_cli_main(int argc, char **argv)
 {
-    static char outbuf[1 << 16]; /* stdio's buffer, for --json and --csv */
     static struct err_obuf ob;   /* the text layout's, see obuf.h */
     struct err_cli cli;
     if (err_cli_parse(argc, argv, &cli) < 0) {
@@ -286,8 +285,10 @@ int err_cli_main(int argc, char **argv)
     struct run r = {&cli, {NULL, cli.strict}, {0}, stdout, &ob, 0, 0, 0, 0};
     r.opts.filter = cli.filtered ? &cli.filter : NULL;
     r.interactive = isatty(fileno(stdout));
-    if (!r.interactive)
+    if (!r.interactive) {
+        static char outbuf[1 << 16]; /* stdio's buffer, for --json and --csv */
         setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
+    }
     err_answer_init(&r.a);
     err_obuf_init(&ob, stdout);
     if (dispatch(&r) < 0) {
