@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 EXPANSION_BUDGET = 200_000   # tokens one evaluation may push (macro bombs)
+FILE_BUDGET = 2_000_000      # tokens all evaluations of one file may push
 MAX_DEPTH = 64               # nested argument pre-expansions (F(F(F(...))))
 MAX_LINE = 256 * 1024        # longest logical line read; real headers: ~6 KB
 MAX_EXPR_TOKENS = 20_000     # longest expression the parser accepts
@@ -38,6 +39,15 @@ _MASK64 = 0xFFFFFFFFFFFFFFFF
 
 class EvalError(Exception):
     """An expression that cannot be evaluated; str() is the reason."""
+
+
+class Budget:
+    """Tokens a group of evaluations may still push: one per header file,
+    so a file full of macro bombs costs seconds, not minutes (the largest
+    real header, winerror.h, needs about a tenth of FILE_BUDGET)."""
+
+    def __init__(self, limit=FILE_BUDGET):
+        self.left = limit
 
 
 @dataclass
@@ -256,6 +266,8 @@ def scan(text, fname, want_doc=True):
             continue
         if "\\\n" in ltext:
             ltext = ltext.replace("\\\n", " ")
+        if ltext.endswith("\\"):  # a continuation cut off by the file's end
+            ltext = ltext[:-1]
         mac = _parse_define(ltext.lstrip(" \t"), fname, line, diags)
         if mac is not None:
             if want_doc and line - 1 in comments:
@@ -370,10 +382,11 @@ class MacroTable:
 
 
 class _Expander:
-    def __init__(self, table, fname, rust=False):
+    def __init__(self, table, fname, rust=False, shared=None):
         self.table = table
         self.fname = fname
         self.budget = EXPANSION_BUDGET
+        self.shared = shared
         self.rust = rust
         self.seen = set()
 
@@ -382,6 +395,12 @@ class _Expander:
         if self.budget < 0:
             raise EvalError("macro expansion exceeds %d tokens "
                             "(recursive or exponential macro?)" % EXPANSION_BUDGET)
+        if self.shared is not None:
+            self.shared.left -= n
+            if self.shared.left < 0:
+                raise EvalError("the macros of this file expanded to more "
+                                "than %d tokens in all; not evaluated"
+                                % FILE_BUDGET)
 
     def expand(self, items, depth=0):
         """items: list of (token, hideset); returns the expanded list."""
@@ -783,15 +802,17 @@ class _Parser:
         raise EvalError("unexpected '%s'" % tok[:40])
 
 
-def evaluate_tokens(toks, table, fname, rust=False, hide=(), trace=None):
+def evaluate_tokens(toks, table, fname, rust=False, hide=(), trace=None,
+                    budget=None):
     """Expand macros in `toks` (as seen from file fname) and evaluate.
 
     Returns the value masked to 32 bits; raises EvalError with the reason.
     `hide` names macros not to expand (the one being evaluated).  A set
     passed as `trace` receives the names of the macros expanded and the
-    words of the casts applied (how the value was built).
+    words of the casts applied (how the value was built).  `budget`, a
+    Budget shared by several evaluations, caps their expansions together.
     """
-    exp = _Expander(table, fname, rust)
+    exp = _Expander(table, fname, rust, budget)
     hs = frozenset(hide)
     items = exp.expand([(t, hs) for t in toks])
     if len(items) > MAX_EXPR_TOKENS:
@@ -807,12 +828,12 @@ def evaluate_tokens(toks, table, fname, rust=False, hide=(), trace=None):
     return value
 
 
-def evaluate_macro(mac, table, rust=False, trace=None):
+def evaluate_macro(mac, table, rust=False, trace=None, budget=None):
     """The 32-bit value of an object-like macro or enum member."""
     if mac.params is not None:
         raise EvalError("function-like macro")
     return evaluate_tokens(mac.tokens(), table, mac.file, rust, (mac.name,),
-                           trace)
+                           trace, budget)
 
 
 def evaluate_text(text, table=None, fname="", rust=False):

@@ -31,9 +31,10 @@ class HeaderSet:
         self.diagnostics = []    # "file:line: reason"
         self.table = cexpr.MacroTable()
 
-    def evaluate(self, mac, trace=None):
+    def evaluate(self, mac, trace=None, budget=None):
         """Value of one constant (EvalError when it cannot be computed)."""
-        return cexpr.evaluate_macro(mac, self.table, trace=trace)
+        return cexpr.evaluate_macro(mac, self.table, trace=trace,
+                                    budget=budget)
 
 
 def table_name(relpath):

@@ -135,7 +135,7 @@ CODE_NAME_RE = re.compile(
     r"|^(ERROR|NERR|RPC_[SX]|EPT_S)_|^WSAE[A-Z]|^JET_(err|wrn)"
     r"|^[A-Z0-9]*ERR_|^[A-Z0-9]+_ERR_"  # DDERR_, MMSYSERR_, IO_ERR_
 )
-_FAMILY_RE = re.compile(r"^([A-Z0-9]+)_(ERROR|INFORMATION)_")
+_FAMILY_RE = re.compile(r"^([A-Z0-9]+)_(ERROR|INFORMATION)(_|$)")
 _SUCCESS_NAME_RE = re.compile(r"(^|_)S_[A-Za-z0-9]")
 _STATUS_NAME_RE = re.compile(r"^STATUS_")
 _HRESULT_NAME_RE = re.compile(r"(^|_)[ESW]_[A-Za-z0-9]")
@@ -236,21 +236,19 @@ def built_as(trace, ctype=""):
 
 
 def post(state, reason, name, value, trace=None, ctype=""):
-    """Final decision for a MAYBE once the value is known: (keep, reason)."""
-    if state == KEEP:
-        return True, None
-    if state == DROP:
-        return False, reason
+    """Final decision once the value is known: (keep, reason if dropped)."""
+    if state != MAYBE:
+        return state == KEEP, (None if state == KEEP else reason)
     built = built_as(trace, ctype)
     if reason == R_MARKER:
-        return built is not None, reason
-    if reason == R_SMALL_S:
-        return (built is not None or value >= 0x10000), reason
-    if reason == R_STATUS_FLAG:
-        return (built is not None or value >= 0x40000000), reason
-    if built is not None and not _flags_like(name):
-        return True, None
-    return False, reason
+        keep = built is not None
+    elif reason == R_SMALL_S:
+        keep = built is not None or value >= 0x10000
+    elif reason == R_STATUS_FLAG:
+        keep = built is not None or value >= 0x40000000
+    else:
+        keep = built is not None and not _flags_like(name)
+    return keep, (None if keep else reason)
 
 
 def kind(name, table, value, trace=None, ctype=""):

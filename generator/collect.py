@@ -57,6 +57,7 @@ def collect(source, srcset, table_name, erref_names):
     file_names = _file_names(srcset.constants)
     tables = {}
     markers = []
+    budgets = {}
     for m in srcset.constants:
         table = tables.get(m.file)
         if table is None:
@@ -69,28 +70,32 @@ def collect(source, srcset, table_name, erref_names):
             out.dropped.setdefault(why, []).append((m.name, m.origin))
             continue
         trace = set()
+        budget = budgets.get(m.file)
+        if budget is None:
+            budget = budgets[m.file] = cexpr.Budget()
         try:
-            value = srcset.evaluate(m, trace)
+            value = srcset.evaluate(m, trace, budget)
         except cexpr.EvalError as e:
             if state == classify.KEEP:
                 out.unevaluated.append((m.origin, m.name, str(e)))
             else:
                 out.dropped.setdefault(why, []).append((m.name, m.origin))
             continue
-        if why == classify.R_MARKER and any(
-                classify.is_marker_name(n) for n in trace):
+        marker = why == classify.R_MARKER
+        if marker and any(classify.is_marker_name(n) for n in trace):
             keep = False
         else:
             keep, why = classify.post(state, why, m.name, value, trace,
                                       m.ctype)
         if not keep:
-            out.dropped.setdefault(why, []).append((m.name, m.origin))
+            out.dropped.setdefault(why or classify.R_MARKER, []).append(
+                (m.name, m.origin))
             continue
         cand = Cand(m.name, value, table,
                     classify.kind(m.name, table, value, trace, m.ctype),
                     m.origin, source, m.file,
                     classify.built_as(trace, m.ctype), m.doc)
-        (markers if why == classify.R_MARKER else out.cands).append(cand)
+        (markers if marker else out.cands).append(cand)
     _settle_markers(out, markers)
     return out
 

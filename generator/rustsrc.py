@@ -45,8 +45,9 @@ class RustSet:
         self.diagnostics = []
         self.table = cexpr.MacroTable()
 
-    def evaluate(self, mac, trace=None):
-        return cexpr.evaluate_macro(mac, self.table, rust=True, trace=trace)
+    def evaluate(self, mac, trace=None, budget=None):
+        return cexpr.evaluate_macro(mac, self.table, rust=True, trace=trace,
+                                    budget=budget)
 
 
 def source_files(root):
