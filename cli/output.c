@@ -170,18 +170,22 @@ static size_t format_entry(const winerr_entry *e, char *buf, size_t size)
 }
 
 /* Formatted entries, by entry: bulk input repeats the same codes, and
- * formatting (wrapping above all) is most of the cost of answering one. */
-#define CACHE_SLOTS 4096
+ * formatting (wrapping above all) is most of the cost of answering one.
+ * Entries sit in one array, so their addresses / 16 rarely collide; the
+ * slots cost nothing until used. */
+#define CACHE_SLOTS (1u << 15)
 static struct cached {
     const winerr_entry *e;
     char *s;
     size_t len;
 } cache[CACHE_SLOTS];
+static uint32_t cache_used[CACHE_SLOTS]; /* slots to free, so a short run */
+static size_t cache_nused;               /* touches only the pages it used */
 
 void err_text_entry(struct err_obuf *o, const winerr_entry *e)
 {
     uintptr_t h = (uintptr_t)e;
-    struct cached *c = &cache[(h >> 4 ^ h >> 16) % CACHE_SLOTS];
+    struct cached *c = &cache[(h >> 4) % CACHE_SLOTS];
     if (c->e == e) {
         err_obuf_write(o, c->s, c->len);
         return;
@@ -197,6 +201,8 @@ void err_text_entry(struct err_obuf *o, const winerr_entry *e)
     if (copy == NULL)
         return;
     memcpy(copy, buf, n);
+    if (c->s == NULL)
+        cache_used[cache_nused++] = (uint32_t)(c - cache);
     free(c->s);
     c->e = e;
     c->s = copy;
@@ -205,11 +211,13 @@ void err_text_entry(struct err_obuf *o, const winerr_entry *e)
 
 void err_text_cache_free(void)
 {
-    for (size_t i = 0; i < CACHE_SLOTS; i++) {
-        free(cache[i].s);
-        cache[i].s = NULL;
-        cache[i].e = NULL;
+    for (size_t i = 0; i < cache_nused; i++) {
+        struct cached *c = &cache[cache_used[i]];
+        free(c->s);
+        c->s = NULL;
+        c->e = NULL;
     }
+    cache_nused = 0;
 }
 
 static void facility(struct err_obuf *o, const char *name, unsigned number)
