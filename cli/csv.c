@@ -3,27 +3,18 @@
 
 #include <string.h>
 
-static const char *reference(char c)
-{
-    switch (c) {
-    case ',': return "&#44;";
-    case '\n': return "&#10;";
-    case '\r': return "&#13;";
-    case '\'': return "&apos;";
-    case '"': return "&quot;";
-    case '&': return "&amp;";
-    default: return NULL;
-    }
-}
+/* The characters written as references, and their references. */
+static const char special[] = ",\n\r'\"&";
+static const char *const refs[] = {"&#44;", "&#10;", "&#13;", "&apos;", "&quot;", "&amp;"};
 
 void err_csv_escaped(FILE *f, const char *s)
 {
     for (;;) {
-        size_t k = strcspn(s, ",\n\r'\"&");
+        size_t k = strcspn(s, special);
         fwrite(s, 1, k, f);
         if (s[k] == '\0')
             return;
-        fputs(reference(s[k]), f);
+        fputs(refs[strchr(special, s[k]) - special], f);
         s += k + 1;
     }
 }

@@ -48,9 +48,7 @@ static int keep(const winerr_entry *e, winerr_relation rel, int strict)
         return winerr_entry_kind(e) == WINERR_KIND_WIN32;
     case WINERR_REL_NTSTATUS_FROM_HRESULT:
         return winerr_entry_kind(e) == WINERR_KIND_NTSTATUS;
-    case WINERR_REL_LOW_WORD:
-        return 0;
-    default:
+    default: /* exact; low-word guesses are not looked up at all */
         return 1;
     }
 }

@@ -88,54 +88,6 @@ static size_t one_line(const char *t)
     return (n > 0 && t[n - 1] != ' ') ? n : 0;
 }
 
-/* Texts are short; a long one gets a buffer of its own, and if even that
- * fails its lines are printed unwrapped rather than cut. */
-static void put_text(struct err_obuf *o, const char *text)
-{
-    char buf[2048];
-    size_t n = one_line(text);
-    if (n > 0) { /* the common case, without the general wrapper's work */
-        err_obuf_write(o, "# ", 2);
-        err_obuf_write(o, text, n);
-        err_obuf_putc(o, '\n');
-        return;
-    }
-    n = winerr_wrap(text, TEXT_WIDTH, "# ", buf, sizeof buf);
-    if (n < sizeof buf) {
-        err_obuf_write(o, buf, n);
-        return;
-    }
-    char *big = malloc(n + 1);
-    if (big != NULL && winerr_wrap(text, TEXT_WIDTH, "# ", big, n + 1) == n) {
-        err_obuf_write(o, big, n);
-    } else {
-        for (const char *p = text; *p != '\0';) {
-            size_t k = strcspn(p, "\n");
-            err_obuf_puts(o, "# ");
-            err_obuf_write(o, p, k);
-            err_obuf_putc(o, '\n');
-            p += k + (p[k] == '\n');
-        }
-    }
-    free(big);
-}
-
-static void entry_pieces(struct err_obuf *o, const winerr_entry *e)
-{
-    const char *name = winerr_entry_name(e);
-    size_t n = strlen(name);
-    err_obuf_puts(o, "  ");
-    err_obuf_write(o, name, n);
-    if (n < NAME_COLUMN)
-        err_obuf_write(o, spaces, NAME_COLUMN - n);
-    err_obuf_putc(o, ' ');
-    err_obuf_puts(o, winerr_entry_table(e));
-    err_obuf_putc(o, '\n');
-    const char *text = winerr_entry_text(e);
-    if (text != NULL && *text != '\0')
-        put_text(o, text);
-}
-
 /* Appends p[0..n) to buf with snprintf's rules: counts all, stores what fits. */
 static void sput(char *buf, size_t size, size_t *len, const char *p, size_t n)
 {
@@ -182,31 +134,34 @@ static struct cached {
 static uint32_t cache_used[CACHE_SLOTS]; /* slots to free, so a short run */
 static size_t cache_nused;               /* touches only the pages it used */
 
+static void out_of_memory(void)
+{
+    fputs("err: out of memory\n", stderr);
+    exit(2);
+}
+
 void err_text_entry(struct err_obuf *o, const winerr_entry *e)
 {
     uintptr_t h = (uintptr_t)e;
     struct cached *c = &cache[(h >> 4) % CACHE_SLOTS];
-    if (c->e == e) {
-        err_obuf_write(o, c->s, c->len);
-        return;
+    if (c->e != e) {
+        char buf[4096];
+        size_t n = format_entry(e, buf, sizeof buf);
+        char *copy = malloc(n + 1);
+        if (copy == NULL)
+            out_of_memory();
+        if (n < sizeof buf)
+            memcpy(copy, buf, n);
+        else /* a text of several KiB: format again, into room enough */
+            format_entry(e, copy, n + 1);
+        if (c->s == NULL)
+            cache_used[cache_nused++] = (uint32_t)(c - cache);
+        free(c->s);
+        c->e = e;
+        c->s = copy;
+        c->len = n;
     }
-    char buf[4096];
-    size_t n = format_entry(e, buf, sizeof buf);
-    if (n >= sizeof buf) { /* a long text: not worth keeping */
-        entry_pieces(o, e);
-        return;
-    }
-    err_obuf_write(o, buf, n);
-    char *copy = malloc(n > 0 ? n : 1);
-    if (copy == NULL)
-        return;
-    memcpy(copy, buf, n);
-    if (c->s == NULL)
-        cache_used[cache_nused++] = (uint32_t)(c - cache);
-    free(c->s);
-    c->e = e;
-    c->s = copy;
-    c->len = n;
+    err_obuf_write(o, c->s, c->len);
 }
 
 void err_text_cache_free(void)

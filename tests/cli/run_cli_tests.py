@@ -445,6 +445,23 @@ def eventlog_several_dwords(err):
 
 
 @test
+def eventlog_big_argument(err):
+    """10,000 DWORDs in one argument (120 KB, near Linux's limit for one)."""
+    arg = "0000: " + "c1 00 07 80 " * 10000
+    got = err.lines(arg)
+    offsets = [l for l in got if l.startswith("# offset ")]
+    assert len(offsets) == 10000 and offsets[-1] == "# offset 9c3c: 0x800700c1", offsets[-1:]
+    assert footer(got) == (10000 * footer(err.lines("800700c1"))[0], arg)
+
+
+@test
+def eventlog_last_dword_at_top(err):
+    """The highest offset a DWORD can have still decodes."""
+    got = err.lines("  Data:  \nfffffffc: c1 00 07 80")
+    assert got[0] == "# offset fffffffc: 0x800700c1", got
+
+
+@test
 def eventlog_words_view_two_dwords(err):
     got = err.lines("0000: 800700c1 c000021a")
     assert [l for l in got if l.startswith("# offset ")] == \
@@ -466,7 +483,7 @@ def stdin_values(err):
 def stdin_phrases_whole_lines(err):
     """A line with an offset label or a keyword is one input, not words."""
     want = err.lines("HRESULT: 0x80070005", "0000: c1 00 07 80   ab")
-    got = err.lines("-", stdin=b"HRESULT: 0x80070005\n0000: c1 00 07 80   ab")
+    got = err.lines("-", stdin=b"  HRESULT: 0x80070005\t\n0000: c1 00 07 80   ab")
     assert got == want, got
 
 
@@ -664,6 +681,16 @@ def no_arguments_lists_tables(err):
 
 
 @test
+def tables_selected_without_values(err):
+    lines = err.lines("/ntstatus.h", "/winerror.h")
+    assert lines[:2] == ["# ntstatus.h selected.", "# winerror.h selected."], lines
+    t = err.tables()
+    assert lines[2] == "# winerr %s: 2 tables, %d entries (err --help for usage)" % (
+        err.ok("--version").split()[-1], t["ntstatus.h"] + t["winerror.h"]), lines[2]
+    assert lines[3:] == ["  %-62s %d" % (n, t[n]) for n in ("ntstatus.h", "winerror.h")]
+
+
+@test
 def help_and_version(err):
     for flag in ("-h", "--help", "/?"):
         out = err.ok(flag)
@@ -678,6 +705,19 @@ def text_wrapping(err):
         if line.startswith("# ") and not re.match(
                 r"^# (for |as an |offset |\d+ matches found|No results)", line):
             assert len(line) - 2 <= 59, line
+
+
+@test
+def write_error_is_reported(err):
+    """Output that cannot be written is an error, not a silent success."""
+    if not os.path.exists("/dev/full"):
+        raise Skip("no /dev/full here")
+    with open("/dev/full", "wb") as full:
+        p = subprocess.run(err.wrapper + [err.path, "-l"], stdout=full, stderr=subprocess.PIPE,
+                           timeout=err.timeout)
+    lines = p.stderr.decode().splitlines()
+    assert p.returncode == 2 and lines == ["err: standard output could not be written"], \
+        (p.returncode, lines)
 
 
 @test
@@ -745,6 +785,11 @@ BAD = [
                                               r"'800700c1' on line 1$"),
     (["0000: 800700c1   abcd"], None, r"not its ASCII column: 'abcd'"),
     (["0000: c1 00 07 80   abcde"], None, r"not its ASCII column: 'abcde'"),
+    (["0000: c1 00\n0002: 800700c1"], None, r"^err: '0000: c1 00\\x0a0002: 800700c1' has a DWORD "
+                                            r"after loose bytes: '800700c1' on line 2$"),
+    (["fffffffc: 01 02 03 04 05 06 07 08"], None, r"data runs past offset 0xffffffff \(line 1\)$"),
+    (["fffffffc: 00000000 00000000"], None, r"data runs past offset 0xffffffff \(line 1\)$"),
+    (["Data:"], None, r"^err: 'Data:' holds no event data$"),
     (["<Binary>C1000780"], None, r"^err: '<Binary>C1000780' has <Binary> without </Binary>$"),
     (["--bytes"], None, r"^err: '--bytes' needs a hex string such as C1000780$"),
     (["--bytes", "C10007"], None, r"^err: 'C10007' has 3 bytes, not a whole number of DWORDs$"),
