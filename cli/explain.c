@@ -43,61 +43,87 @@ int err_explain_known(uint32_t v)
     return 0;
 }
 
-static void push(err_explanation *x, const winerr_entry *e, winerr_relation r)
-{
-    if (x->count < ERR_EXPLAIN_MAX) {
-        x->item[x->count].entry = e;
-        x->item[x->count].relation = r;
-        x->count++;
-    }
-    x->total++;
-}
-
 static int main_table(const winerr_entry *e)
 {
     const char *t = winerr_entry_table(e);
     return strcmp(t, "winerror.h") == 0 || strcmp(t, "ntstatus.h") == 0;
 }
 
-/* Exact matches of rank `rank`: 0 the preferred kind, 1 the two main
- * tables, 2 everything else (each entry lands in exactly one rank). */
-static void push_exact(err_explanation *x, winerr_kind prefer, int rank)
+/* Where an entry goes in the list, best first: winerror.h and ntstatus.h
+ * before the hundreds of headers that reuse their numbers (a Win32 code 2
+ * is also a dozen other things), and, when the context names a kind
+ * ("error 2"), that kind only (not STATUS_WAIT_2). */
+static int tier(const winerr_entry *e, winerr_relation r, winerr_kind prefer)
 {
-    winerr_iter it;
-    winerr_by_value(&it, x->value, NULL);
-    for (const winerr_entry *e; (e = winerr_next(&it)) != NULL;) {
-        int preferred = prefer != WINERR_KIND_OTHER && winerr_entry_kind(e) == prefer;
-        int r = preferred ? 0 : main_table(e) ? 1 : 2;
-        if (r == rank)
-            push(x, e, WINERR_REL_EXACT);
+    int preferred = prefer != WINERR_KIND_OTHER && winerr_entry_kind(e) == prefer;
+    int other_kind = prefer != WINERR_KIND_OTHER && !preferred;
+    if (r != WINERR_REL_EXACT)
+        return main_table(e) ? 2 : 4;
+    if (main_table(e))
+        return preferred ? 0 : other_kind ? 3 : 1;
+    return preferred ? 3 : 5;
+}
+
+#define MAIN_TIERS 3 /* tiers 0..2 are the ones worth showing */
+
+struct candidates {
+    size_t n;
+    err_explain_item item[ERR_EXPLAIN_MAX];
+    int tier[ERR_EXPLAIN_MAX];
+};
+
+/* Inserts in tier order, keeping the library's order within a tier; when
+ * full, the worst one falls off the end (total still counts it). */
+static void insert(err_explanation *x, struct candidates *c, const winerr_entry *e,
+                   winerr_relation r, int t)
+{
+    x->total++;
+    size_t i = c->n < ERR_EXPLAIN_MAX ? c->n++ : ERR_EXPLAIN_MAX;
+    while (i > 0 && c->tier[i - 1] > t) {
+        if (i < ERR_EXPLAIN_MAX) {
+            c->item[i] = c->item[i - 1];
+            c->tier[i] = c->tier[i - 1];
+        }
+        i--;
+    }
+    if (i < ERR_EXPLAIN_MAX) {
+        c->item[i].entry = e;
+        c->item[i].relation = r;
+        c->tier[i] = t;
     }
 }
 
-static void push_follow_ups(err_explanation *x)
+/* The value's own entries, then those of the meaningful follow-ups. */
+static void gather(err_explanation *x, winerr_kind prefer, struct candidates *c)
 {
     const winerr_decoded *d = &x->decoded;
-    for (size_t i = 0; i < d->follow_count; i++) {
-        winerr_kind k = follow_kind(d->follow[i].relation);
-        if (k == WINERR_KIND_OTHER)
+    for (size_t f = 0; f <= d->follow_count; f++) {
+        uint32_t v = f == 0 ? x->value : d->follow[f - 1].value;
+        winerr_relation r = f == 0 ? WINERR_REL_EXACT : d->follow[f - 1].relation;
+        winerr_kind want = follow_kind(r);
+        if (f > 0 && want == WINERR_KIND_OTHER)
             continue;
         winerr_iter it;
-        winerr_by_value(&it, d->follow[i].value, NULL);
+        winerr_by_value(&it, v, NULL);
         for (const winerr_entry *e; (e = winerr_next(&it)) != NULL;)
-            if (winerr_entry_kind(e) == k)
-                push(x, e, d->follow[i].relation);
+            if (f == 0 || winerr_entry_kind(e) == want)
+                insert(x, c, e, r, tier(e, r, prefer));
     }
 }
 
 void err_explain(uint32_t v, winerr_kind prefer, err_explanation *x)
 {
+    struct candidates c;
+    c.n = 0;
     x->value = v;
     x->count = x->total = x->main = 0;
     winerr_decode(v, &x->decoded);
-    push_exact(x, prefer, 0);
-    push_exact(x, prefer, 1);
-    push_follow_ups(x);
-    x->main = x->count;
-    push_exact(x, prefer, 2);
+    gather(x, prefer, &c);
+    for (size_t i = 0; i < c.n; i++) {
+        x->item[i] = c.item[i];
+        x->main += c.tier[i] < MAIN_TIERS;
+    }
+    x->count = c.n;
 }
 
 const char *err_explain_name(const err_explain_item *it, char *buf, size_t size)

@@ -98,7 +98,9 @@ static void add(struct line *l, size_t col, size_t n, uint32_t v, err_scan_form 
     h->length = n;
     h->value = v;
     h->form = f;
-    h->prefer = kinds[kw];
+    /* Only where the keyword made the number a code ("error 2"): the
+     * value of "Error 0x80070005" says by itself what it is. */
+    h->prefer = f == ERR_SCAN_KEYWORD ? kinds[kw] : WINERR_KIND_OTHER;
 }
 
 static uint32_t hex_value(const unsigned char *p, size_t n)
@@ -107,14 +109,6 @@ static uint32_t hex_value(const unsigned char *p, size_t n)
     for (size_t i = 0; i < n; i++)
         v = v << 4 | (uint32_t)(p[i] <= '9' ? p[i] - '0' : (p[i] | 0x20) - 'a' + 10);
     return v;
-}
-
-static int all_class(const unsigned char *p, size_t n, int k)
-{
-    for (size_t i = 0; i < n; i++)
-        if (!IS(p[i], k))
-            return 0;
-    return 1;
 }
 
 static int equal_ci(const unsigned char *p, const char *lower, size_t n)
@@ -290,8 +284,9 @@ static void binary_run(struct line *l, size_t a, size_t b)
             add(l, a + 8 * (size_t)k, 8, dw[k].value, ERR_SCAN_BINARY, KW_NONE);
 }
 
-/* One maximal word s[a, b) that holds a decimal digit. */
-static void word_run(struct line *l, size_t a, size_t b)
+/* One maximal word s[a, b) that holds a decimal digit; `all` is the
+ * classes every byte of it has in common (C_DIGIT: a decimal number). */
+static void word_run(struct line *l, size_t a, size_t b, unsigned all)
 {
     const unsigned char *s = l->s;
     size_t n = b - a;
@@ -303,10 +298,9 @@ static void word_run(struct line *l, size_t a, size_t b)
         binary_run(l, a, b);
         return;
     }
-    int digits = all_class(s + a, n, C_DIGIT);
-    if (n == 8 && (digits || all_class(s + a, n, C_HEX)) && bare_hex_run(l, a, b))
+    if (n == 8 && (all & C_HEX) && bare_hex_run(l, a, b))
         return;
-    if (digits)
+    if (all & C_DIGIT)
         decimal_run(l, a, b);
 }
 
@@ -387,11 +381,12 @@ size_t err_scan_line(const char *line, size_t len, unsigned flags,
         if (i >= len)
             break;
         size_t a = i, b = i + 1;
-        while (a > 0 && IS(s[a - 1], C_WORD))
-            a--;
-        while (b < len && IS(s[b], C_WORD))
-            b++;
-        word_run(&l, a, b);
+        unsigned all = C_DIGIT | C_HEX | C_WORD, c;
+        while (a > 0 && ((c = cls[s[a - 1]]) & C_WORD))
+            a--, all &= c;
+        while (b < len && ((c = cls[s[b]]) & C_WORD))
+            b++, all &= c;
+        word_run(&l, a, b, all);
         i = b;
     }
     return l.n;

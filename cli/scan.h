@@ -30,8 +30,9 @@ typedef struct err_scan_hit {
     size_t length;       /* bytes matched                                   */
     uint32_t value;      /* the 32-bit code                                 */
     err_scan_form form;
-    winerr_kind prefer;  /* the kind a keyword suggests (error -> win32,
-                            hr -> hresult, status -> ntstatus), else OTHER  */
+    winerr_kind prefer;  /* for ERR_SCAN_KEYWORD, the kind the keyword
+                            names (error -> win32, hr -> hresult,
+                            status -> ntstatus); else WINERR_KIND_OTHER    */
 } err_scan_hit;
 
 /* Flags for err_scan_line. */

@@ -35,8 +35,10 @@ best = None
 for _ in range(3):
     with open(log, "rb") as f, open("/dev/null", "wb") as null:
         t = time.perf_counter()
+        # grep stops at the first match when its output is /dev/null, so
+        # its count goes to a pipe; err's output goes to /dev/null.
         r = subprocess.run(cmd, stdin=f if mode == "stdin" else subprocess.DEVNULL,
-                           stdout=null)
+                           stdout=null if mode == "stdin" else subprocess.PIPE)
         dt = time.perf_counter() - t
     if r.returncode not in (0, 1):
         sys.exit("annotate_bench: %s exited %d" % (cmd[0], r.returncode))
