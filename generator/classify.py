@@ -1,16 +1,18 @@
 """Which constants are Windows error or status codes, and of what kind.
 
 THE RULE.  A constant (#define, enum member or Rust const) is a code when
-it survives the drops below and one of the keeps applies.  Checked in order:
+it survives the drops below and one of the keeps applies.  In order:
 
  1. Internal names are dropped: a leading underscore (mingw internals,
     include guards such as _WINERROR_), or a guard-like suffix (_H, _H_,
     _INCLUDED, _DEFINED).
- 2. A name that [MS-ERREF] (impacket's tables) lists is a code, whatever
+ 2. Rust consts whose type is not an integer (strings, GUIDs, floats,
+    structs) are dropped.
+ 3. A name that [MS-ERREF] (impacket's tables) lists is a code, whatever
     its name looks like (TPM_E_ERROR_MASK, ERROR_IMAGE_NOT_AT_BASE).
- 3. Helpers are dropped: FACILITY_* and anything with SEVERITY in its name
+ 4. Helpers are dropped: FACILITY_* and anything with SEVERITY in its name
     (their numbers go to the facility tables instead).
- 4. Range markers are dropped: a last word FIRST, LAST, MIN or MAX whose
+ 5. Range markers are dropped: a last word FIRST, LAST, MIN or MAX whose
     partner (X_LAST for X_FIRST...) the same file defines (CO_E_FIRST,
     CONNECT_S_LAST), and a last word FIRST, LAST or BASE or a name ending
     in BASEERR, BASEEND or _BASE_END (NERR_BASE, WSABASEERR, RASBASEEND).
@@ -21,20 +23,20 @@ it survives the drops below and one of the keeps applies.  Checked in order:
     repeats (corerror.h's VER_E_INNERMOST_FIRST, VER_E_CALL_TO_VTYPE_BASE;
     wuerror.h's WU_E_PT_SOAPCLIENT_BASE): headers write codes that way and
     markers as bare numbers (NERR_BASE 2100).
- 5. (reserved)
- 6. Rust consts whose type is not an integer (strings, GUIDs, floats,
-    structs) are dropped.
+ 6. HEADER_EXCLUDES: named non-codes of one header (lmerrlog.h's
+    LOGFLAGS_* read flags, mce.h's ERR_* machine-check error types).
  7. In an error header (is_error_header: winerror.h, ntstatus.h,
     bugcodes.h, ntiologc.h, netevent.h, mapicode.h, wabcode.h and every
     header whose file name holds "err" or "msg", minus API headers such
-    as errno.h and errhandlingapi.h), everything left is a code, except
-    bugcodes.h's message IDs of boot-screen strings (WINDOWS_NT_BANNER,
-    *_STRING, BOOTLOG_*: they are text IDs, not bug checks) and
-    LOGFLAGS_* in lmerrlog.h.
+    as errno.h and errhandlingapi.h, mingw-w64's error.h (DOS error
+    classes) and _wsa_errnos.h (errno aliases)), everything left is a
+    code, except masks and bits (last word MASK, SHIFT, BIT, BITS:
+    DNS_ERROR_MASK) and bugcodes.h's message IDs of boot-screen strings
+    (WINDOWS_NT_BANNER, *_STRING, BOOTLOG_*: text IDs, not bug checks).
  8. In any other header, families that only hold IDs, flags or events
     are dropped by prefix (NON_CODE_PREFIXES: DISPID_, OID_, GL_, WMI_,
-    PRINTER_, EVENTLOG_...; GUID names IID_*, CLSID_*, *_GUID;
-    HEADER_EXCLUDES for mce.h's ERR_* error types).  Then a constant is a code when
+    PRINTER_, EVENTLOG_...) and GUID names (IID_*, CLSID_*, *_GUID).
+    Then a constant is a code when
     a. its name follows an error-code convention (CODE_NAME_RE: E_*,
        *_E_*, ERROR_*, NERR_*, RPC_S_*, WSAE*, JET_err*, *ERR_* such as
        DDERR_, MMSYSERR_, IO_ERR_; or X_ERROR_* / X_INFORMATION_* for a
@@ -109,6 +111,7 @@ NON_CODE_PREFIXES = (
 # Constants of a header that look like codes but are not (by name regex).
 HEADER_EXCLUDES = {
     "mce.h": re.compile(r"^ERR_"),  # machine-check error types, not codes
+    "lmerrlog.h": re.compile(r"^LOGFLAGS_"),  # NetErrorLogRead flags
 }
 # Families named *_ERROR_* / *_INFORMATION_* that are codes (rule 8a).
 ERROR_FAMILIES = {"BTH", "SDP", "LOCALDB", "MQ", "ODBC", "OLE", "SNMP",
@@ -205,14 +208,15 @@ def pre(name, table, ctype="", erref_names=frozenset(), file_names=()):
     marker = _marker(name, file_names) if t != "bugcodes.h" else None
     if marker:
         return (DROP if ctype or marker == "paired" else MAYBE), R_MARKER
+    if t in HEADER_EXCLUDES and HEADER_EXCLUDES[t].search(name):
+        return DROP, R_FAMILY
     if is_error_header(t):
         if t == "bugcodes.h" and _DISPLAY_RE.search(name):
             return DROP, R_DISPLAY
         if _BITS_RE.search(name):
             return DROP, R_FLAGS
         return KEEP, None
-    if name.startswith(NON_CODE_PREFIXES) or _GUID_RE.search(name) or (
-            t in HEADER_EXCLUDES and HEADER_EXCLUDES[t].search(name)):
+    if name.startswith(NON_CODE_PREFIXES) or _GUID_RE.search(name):
         return DROP, R_FAMILY
     if _SUCCESS_NAME_RE.search(name) and not CODE_NAME_RE.search(name):
         return MAYBE, R_SMALL_S

@@ -15,9 +15,9 @@ except ImportError:  # run as a script: generator/ itself is on sys.path
     import cexpr
     import classify
 
-# A constant whose value text holds no identifier (a bare number) cannot be
-# built as an HRESULT or NTSTATUS, so a MAYBE of that kind is not evaluated.
-_HAS_IDENT = re.compile(r"(?<![0-9A-Za-z_$])[A-Za-z_$]")
+_IDENT = re.compile(r"[A-Za-z_$][\w$]*")
+# `#define A B` / `pub const A: T = B;`: A is another name for B.
+_ALIAS = re.compile(r"\(?\s*([A-Za-z_]\w*)\s*\)?\Z")
 
 
 @dataclass
@@ -32,6 +32,7 @@ class Cand:
     sfile: str               # the source file (relative path)
     built: Optional[str] = None
     doc: tuple = ()
+    alias_of: Optional[str] = None   # B when defined as plain B
 
 
 @dataclass
@@ -41,6 +42,31 @@ class Collected:
     dropped: dict = field(default_factory=dict)     # reason -> [(name, origin)]
     unevaluated: list = field(default_factory=list)  # (origin, name, reason)
     read: int = 0
+
+
+def builders(table):
+    """Names whose expansion can reach an HRESULT/NTSTATUS constructor or
+    cast: a constant that uses none of them cannot be built as one, so a
+    MAYBE of that kind needs no evaluation."""
+    users = {}
+    for name, defs in table.by_name.items():
+        for d in defs:
+            for ident in set(_IDENT.findall(d.body)):
+                users.setdefault(ident, set()).add(name)
+    found = set(classify.HRESULT_TRACE | classify.NTSTATUS_TRACE)
+    work = list(found)
+    while work:
+        for user in users.get(work.pop(), ()):
+            if user not in found:
+                found.add(user)
+                work.append(user)
+    return found
+
+
+def _may_be_built(m, build):
+    if m.ctype in ("HRESULT", "SCODE", "NTSTATUS"):
+        return True
+    return any(ident in build for ident in _IDENT.findall(m.body))
 
 
 def _file_names(constants):
@@ -58,15 +84,19 @@ def collect(source, srcset, table_name, erref_names):
     tables = {}
     markers = []
     budgets = {}
+    build = None
     for m in srcset.constants:
         table = tables.get(m.file)
         if table is None:
             table = tables[m.file] = table_name(m.file)
         state, why = classify.pre(m.name, table, m.ctype, erref_names,
                                   file_names[m.file])
-        if state == classify.DROP or (
-                state == classify.MAYBE and why == classify.R_NOT_CODE
-                and not m.ctype and not _HAS_IDENT.search(m.body)):
+        if state == classify.MAYBE and why == classify.R_NOT_CODE:
+            if build is None:
+                build = builders(srcset.table)
+            if not _may_be_built(m, build):
+                state = classify.DROP
+        if state == classify.DROP:
             out.dropped.setdefault(why, []).append((m.name, m.origin))
             continue
         trace = set()
@@ -91,10 +121,12 @@ def collect(source, srcset, table_name, erref_names):
             out.dropped.setdefault(why or classify.R_MARKER, []).append(
                 (m.name, m.origin))
             continue
+        alias = _ALIAS.match(m.body)
         cand = Cand(m.name, value, table,
                     classify.kind(m.name, table, value, trace, m.ctype),
                     m.origin, source, m.file,
-                    classify.built_as(trace, m.ctype), m.doc)
+                    classify.built_as(trace, m.ctype), m.doc,
+                    alias.group(1) if alias else None)
         (markers if marker else out.cands).append(cand)
     _settle_markers(out, markers)
     return out

@@ -21,7 +21,9 @@ The rules (winerr_gen.py's docstring states them for users):
      ReactOS).  The others are dropped and reported.
 3. Texts, matched by name and value: SDK MessageText first, then
    [MS-ERREF] (impacket), then bugcodes.h's "Approximate msg" comment when
-   it says more than the name.  A text record whose name no entry has
+   it says more than the name; last, an alias (`#define A B`, or a Rust
+   `const A = B`, with the same value) without a text of its own shares
+   B's (DNS_ERROR_NO_MEMORY is ERROR_OUTOFMEMORY).  A text record whose name no entry has
    becomes an entry: SDK records in their header, impacket's Win32 and
    HRESULT records in winerror.h, NTSTATUS records in ntstatus.h.  A name
    that exists with other values is not added: reported as a conflict.
@@ -214,6 +216,22 @@ def attach_texts(merged, source, records, default_table=None, kind=None,
         if rec.text:
             matched += 1
     merged.texts[source] = merged.texts.get(source, 0) + matched
+
+
+def alias_texts(chosen, merged):
+    """Rule 3, last step: an alias shares the text of the name it is."""
+    n = 0
+    for key in sorted(merged.entries):
+        entry = merged.entries[key]
+        if entry.text or key not in chosen:
+            continue
+        for c in chosen[key][1]:
+            target = merged.entries.get((c.alias_of, key[1]))
+            if c.alias_of and target is not None and target.text:
+                entry.text = target.text
+                n += 1
+                break
+    merged.texts["aliases"] = n
 
 
 def _names(merged):

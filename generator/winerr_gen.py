@@ -23,7 +23,8 @@ are copied into the report):
   one header's #if branches) define them; when two sources disagree about
   one header, the SDK, then [MS-ERREF], then winapi-rs decide;
 - texts by name and value: SDK MessageText, then [MS-ERREF], then
-  bugcodes.h's "Approximate msg" when it says more than the name; names
+  bugcodes.h's "Approximate msg" when it says more than the name, then
+  an alias (#define A B, same value) shares B's text; names
   only a text source has become entries (impacket: winerror.h for Win32
   and HRESULT codes, ntstatus.h for NTSTATUS codes);
 - SQL messages and err.exe CSV rows merge into an entry of the same name
@@ -189,6 +190,7 @@ def merge_all(args, sets, ctx):
         merge.attach_texts(merged, "impacket", erref[kind],
                            merge.IMPACKET_TABLE[kind], kind)
     bugcodes_texts(chosen, merged)
+    merge.alias_texts(chosen, merged)
     if args.sql_messages:
         from generator import sqlmsg
         merge.attach_texts(merged, "sql-messages",

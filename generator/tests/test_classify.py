@@ -123,7 +123,8 @@ class TestDropped(unittest.TestCase):
                             ("PRODUCT_EMBEDDED_E_EVAL", "winnt.h"),
                             ("IID_IUnknown", "unknwn.h"),
                             ("WMI_TAPE_PROBLEM_IO_ERROR_GUID", "wmidata.h"),
-                            ("ERR_BUS", "mce.h")):
+                            ("ERR_BUS", "mce.h"),
+                            ("LOGFLAGS_SEEK", "lmerrlog.h")):
             self.assertDropped(classify.R_FAMILY, name, table, 1)
 
     def test_display_strings_of_bugcodes(self):

@@ -114,6 +114,9 @@ class TestMerge(GenTest):
         self.assertIsNone(self.by["SPECIAL_POOL_DETECTED_MEMORY_CORRUPTION",
                                   "bugcodes.h"].text)
         self.assertIsNone(self.by["DDERR_SURFACELOST", "ddraw.h"].text)
+        self.assertEqual(self.by["ERROR_FIXTURE_ALIAS", "winerror.h"].text,
+                         "Fixture: %1 is not a program.")
+        self.assertIn("aliases: 1 texts attached", report(self.out()))
 
     def test_impacket_only_names_become_entries(self):
         e = self.by["ERROR_ONLY_IN_ERREF", "winerror.h"]
