@@ -88,12 +88,15 @@ static int take_words(struct err_cli *c, int argc, char **argv, int i)
     c->words = malloc(n);
     if (c->words == NULL)
         return usage_error(argv[i], "cannot get memory for its words");
-    c->words[0] = '\0';
+    char *p = c->words;
     for (int k = i + 1; k < argc; k++) {
-        strcat(c->words, argv[k]);
-        strcat(c->words, " ");
+        size_t len = strlen(argv[k]);
+        memcpy(p, argv[k], len);
+        p += len;
+        *p++ = ' ';
     }
-    if (strspn(c->words, " \t\n\r\v\f") == strlen(c->words))
+    *p = '\0';
+    if (strspn(c->words, " \t\n\r\v\f") == (size_t)(p - c->words))
         return usage_error(argv[i], "needs at least one word to search for");
     return set_mode(c, ERR_MODE_SEARCH, argv[i]);
 }
@@ -119,7 +122,8 @@ static int option(struct err_cli *c, const char *arg)
         case 'c': return set_mode(c, ERR_MODE_CSV, arg) < 0 ? -1 : 1;
         case 'l': return set_mode(c, ERR_MODE_LIST, arg) < 0 ? -1 : 1;
         case 'j': c->json = 1; return 1;
-        default: c->strict = 1; return 1;
+        case 't': c->strict = 1; return 1;
+        default: return 0;
         }
     }
     if (strcmp(arg, "-") == 0) {
