@@ -173,8 +173,22 @@ static int usage_error(const char *what, const char *arg)
     return 2;
 }
 
-/* Options anywhere before "--"; returns 0, or the exit status of a usage
- * error.  *files counts the file arguments. */
+static int help(void)
+{
+    fputs("usage: err --annotate [--json] [--strict] [--] [FILE...]\n"
+          "Copies each FILE (standard input for none or \"-\") to standard output\n"
+          "and, after each line that holds Windows error codes, adds one line per\n"
+          "code: \"" ERR_ANNOTATE_PREFIX "MATCH (0xVALUE) = NAME (TABLE): TEXT\".\n"
+          "  --json    one JSON object per code found instead of the text\n"
+          "  --strict  only codes that say what they are: 0x..., after error,\n"
+          "            hr, status and the like, event data and <Binary>\n"
+          "Exit status: 0 codes found, 1 none found, 2 usage or I/O error.\n",
+          stdout);
+    return 0;
+}
+
+/* Options anywhere before "--"; returns 0, -1 for --help, or the exit
+ * status of a usage error.  *files counts the file arguments. */
 static int parse_options(int argc, char **argv, err_annotate_opts *o, int *files)
 {
     int dashdash = 0;
@@ -189,6 +203,8 @@ static int parse_options(int argc, char **argv, err_annotate_opts *o, int *files
             o->json = 1;
         else if (strcmp(a, "--strict") == 0)
             o->flags |= ERR_SCAN_STRICT;
+        else if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0)
+            return -1;
         else if (strcmp(a, "--annotate") != 0)
             return usage_error("unknown option", a);
     }
@@ -224,7 +240,7 @@ int err_annotate_main(int argc, char **argv)
     int files, status = 0;
     int rc = parse_options(argc, argv, &o, &files);
     if (rc != 0)
-        return rc;
+        return rc < 0 ? help() : rc;
     static char outbuf[1u << 16];
     setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);
     uint64_t found = 0;

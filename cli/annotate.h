@@ -11,8 +11,18 @@
  * ending the way the line above it ends (CRLF after CRLF).  The value in
  * parentheses is left out when MATCH is already 0x and 8 digits.  grep -v
  * '^    #> ' gives the input back (a last line without a newline gets one).
- * --json prints instead one JSON object per code found, one per line.
- * What counts as a code: see scan.c.
+ * --json prints instead one JSON object per code found (every occurrence),
+ * one per line:
+ *
+ *     {"file":"-","line":12,"column":34,"match":"0x800700C1","form":"hex",
+ *      "value":"0x800700c1","signed":-2147024703,"decoding":{"hresult":{...},
+ *      "ntstatus":{...},"total":1,"main":1,"matches":[{"name":...,
+ *      "shown_as":"HRESULT_FROM_WIN32(ERROR_BAD_EXE_FORMAT)","value":...,
+ *      "table":...,"kind":...,"relation":"win32-from-hresult","text":...}]}}
+ *
+ * line and column count from 1, column in bytes; "file" is the argument as
+ * given ("-" for standard input); "matches" is best first, its first "main"
+ * items being the ones the text mode shows.  What counts as a code: scan.c.
  *
  * Exit status: 0 when some code was found, 1 when none was, 2 for a usage
  * error or a file that cannot be read or output that cannot be written

@@ -24,7 +24,7 @@ static const char *first_text(const err_explanation *x, size_t shown)
  * spaces, and a long text is cut after a word with "...". */
 static void write_short_text(FILE *out, const char *t)
 {
-    char buf[SHORT_TEXT + 4];
+    char buf[SHORT_TEXT + 4] = "";
     size_t n = 0, cut = 0;
     int space = 0;
     for (; *t != '\0'; t++) {

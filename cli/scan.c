@@ -376,7 +376,7 @@ size_t err_scan_line(const char *line, size_t len, unsigned flags,
         return l.n;
     const unsigned char *s = l.s;
     size_t i = 0;
-    while (i < len) {
+    while (i < len && l.n < max) {
         i = next_digit(s, i, len);
         if (i >= len)
             break;

@@ -447,12 +447,18 @@ def test_files_and_status(err):
         p = subprocess.run([err, "--annotate", d], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         check(p.returncode == 2 and p.stderr.count(b"\n") == 1 and os.fsencode(d) in p.stderr,
               "a directory: exit 2, one line naming it: %r" % p.stderr)
+        full = subprocess.run("%s --annotate %s > /dev/full" % (err, a), shell=True, stderr=subprocess.PIPE)
+        check(full.returncode == 2 and full.stderr.startswith(b"err: ") and full.stderr.count(b"\n") == 1,
+              "a full disk: exit 2, one line: %r" % full.stderr)
         p = subprocess.run([err, "--annotate", "--", "--json"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         check(p.returncode == 2 and b"--json" in p.stderr, "after --, --json is a file name")
     for bad in (["--bogus"], ["-x"], ["--csv"], ["--json=1"]):
         rc, out, errout = run(err, bad, b"error 5\n")
         check(rc == 2 and out == b"" and errout.count(b"\n") == 1 and errout.startswith(b"err: ")
               and as_bytes(bad[0]) in errout, "usage error %r: exit 2, one line: %r" % (bad, errout))
+    p = subprocess.run([err, "--annotate", "--help"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    check(p.returncode == 0 and p.stdout.startswith(b"usage: err --annotate") and p.stderr == b"",
+          "--annotate --help: usage on stdout, exit 0")
     p = subprocess.run([err, "--json", "--annotate"], input=b"error 5\n", stdout=subprocess.PIPE)
     check(p.returncode == 0 and p.stdout.startswith(b"{"), "options before --annotate count")
     p = subprocess.run("%s --annotate < /dev/zero | head -c 100000 > /dev/null; echo ${PIPESTATUS[0]}"
