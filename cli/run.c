@@ -282,8 +282,9 @@ int err_cli_main(int argc, char **argv)
         err_cli_free(&cli);
         return 2;
     }
-    struct run r = {&cli, {NULL, cli.strict}, {0}, stdout, &ob, 0, 0, 0, 0};
+    struct run r = {.cli = &cli, .out = stdout, .ob = &ob};
     r.opts.filter = cli.filtered ? &cli.filter : NULL;
+    r.opts.strict = cli.strict;
     r.interactive = isatty(fileno(stdout));
     if (!r.interactive) {
         static char outbuf[1 << 16]; /* stdio's buffer, for --json and --csv */
