@@ -3,13 +3,13 @@
 THE RULE.  A constant (#define, enum member or Rust const) is a code when
 it survives the drops below and one of the keeps applies.  In order:
 
- 1. Internal names are dropped: a leading underscore (mingw internals,
-    include guards such as _WINERROR_), or a guard-like suffix (_H, _H_,
-    _INCLUDED, _DEFINED).
- 2. Rust consts whose type is not an integer (strings, GUIDs, floats,
+ 1. Rust consts whose type is not an integer (strings, GUIDs, floats,
     structs) are dropped.
- 3. A name that [MS-ERREF] (impacket's tables) lists is a code, whatever
+ 2. A name that [MS-ERREF] (impacket's tables) lists is a code, whatever
     its name looks like (TPM_E_ERROR_MASK, ERROR_IMAGE_NOT_AT_BASE).
+ 3. Internal names are dropped: a leading underscore (mingw internals,
+    include guards such as _WINERROR_), or a guard-like suffix (_H, _H_,
+    _INCLUDED).  (Not _DEFINED: ERROR_FLT_NO_HANDLER_DEFINED is a code.)
  4. Helpers are dropped: FACILITY_* and anything with SEVERITY in its name
     (their numbers go to the facility tables instead).
  5. Range markers are dropped: a last word FIRST, LAST, MIN or MAX whose
@@ -117,7 +117,7 @@ HEADER_EXCLUDES = {
 ERROR_FAMILIES = {"BTH", "SDP", "LOCALDB", "MQ", "ODBC", "OLE", "SNMP",
                   "WIA", "DNS", "DFS", "NDIS", "IMM", "D3D10"}
 
-_GUARD_RE = re.compile(r"^_|_(H|H_|INCLUDED|DEFINED)$")
+_GUARD_RE = re.compile(r"^_|_(H|H_|INCLUDED)$")
 _HELPER_RE = re.compile(r"^FACILITY_|SEVERITY")
 _MARKER_RE = re.compile(r"(^|_)(FIRST|LAST|BASE)$|BASE(ERR|END|_END)$")
 _PAIRED_RE = re.compile(r"(^|_)(MIN|MAX|FIRST|LAST)$")
@@ -196,12 +196,12 @@ def pre(name, table, ctype="", erref_names=frozenset(), file_names=()):
     decides once the value is known.  file_names: the names the same
     source file defines (to pair MIN with MAX).
     """
-    if _GUARD_RE.search(name):
-        return DROP, R_INTERNAL
     if ctype and not _rust_int_type(ctype):
         return DROP, R_NOT_INT
     if name in erref_names:
         return KEEP, None
+    if _GUARD_RE.search(name):
+        return DROP, R_INTERNAL
     if _HELPER_RE.search(name):
         return DROP, R_HELPER
     t = table.lower()

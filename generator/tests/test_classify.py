@@ -88,6 +88,8 @@ class TestDropped(unittest.TestCase):
         for name in ("_WINERROR_", "__LONG32", "_FACDD", "WINERROR_H",
                      "FOO_INCLUDED"):
             self.assertDropped(classify.R_INTERNAL, name, "winerror.h")
+        self.assertEqual(decide("ERROR_FLT_NO_HANDLER_DEFINED",
+                                "fltwinerror.h", 0x801F0001), (True, None))
 
     def test_markers(self):
         self.assertDropped(classify.R_MARKER, "NERR_BASE", "lmerr.h", 2100)
