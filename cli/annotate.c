@@ -8,11 +8,13 @@
  * with codes needs its annotations after it.  A line longer than
  * ERR_ANNOTATE_MAX_LINE is written through as it arrives, unscanned.
  */
+#define _POSIX_C_SOURCE 200809L /* read, fileno */
 #include "annotate.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "annotate_out.h"
 #include "quote.h"
@@ -119,18 +121,40 @@ static void make_room(struct stream *st)
     }
 }
 
+/* Up to n bytes, as many as are there: read(2) where there is a descriptor,
+ * so that `tail -f log | err --annotate` answers each line as it comes
+ * (fread would wait for a whole chunk); fread for a stream without one
+ * (fmemopen).  Returns the count, 0 at the end, -1 on error. */
+static long read_some(FILE *in, char *p, size_t n)
+{
+    int fd = fileno(in);
+    if (fd < 0) {
+        size_t k = fread(p, 1, n, in);
+        return k == 0 && ferror(in) ? -1 : (long)k;
+    }
+    for (;;) {
+        ssize_t k = read(fd, p, n);
+        if (k >= 0 || errno != EINTR)
+            return (long)k;
+    }
+}
+
 static int pump(struct stream *st)
 {
     for (;;) {
         make_room(st);
-        size_t n = fread(st->buf + st->end, 1, CHUNK, st->in);
-        if (n == 0) {
-            if (ferror(st->in))
-                return -1;
+        long n = read_some(st->in, st->buf + st->end, CHUNK);
+        if (n < 0)
+            return -1;
+        if (n == 0)
             break;
-        }
-        st->end += n;
+        st->end += (size_t)n;
         do_lines(st);
+        /* A short read: the writer has nothing more yet, show what we have. */
+        if ((size_t)n < CHUNK) {
+            write_pending(st, st->start);
+            fflush(st->out);
+        }
         if (ferror(st->out))
             return 0; /* the caller reports it; no point reading on */
     }

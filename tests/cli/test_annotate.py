@@ -13,6 +13,7 @@ each code being (matched text, [names the annotation must show]).
 import argparse
 import json
 import os
+import select
 import subprocess
 import sys
 import tempfile
@@ -343,6 +344,26 @@ def test_duplicates_on_a_line(err):
     check(len(out.splitlines()) == 2, "but one JSON object per occurrence")
 
 
+def test_follows_a_pipe(err):
+    """`tail -f log | err --annotate`: each line is answered as it comes."""
+    p = subprocess.Popen([err, "--annotate"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    try:
+        p.stdin.write(b"first line\nhr=0x80070005\n")
+        p.stdin.flush()
+        got = b""
+        while got.count(b"\n") < 3:
+            ready, _, _ = select.select([p.stdout], [], [], 10)
+            chunk = os.read(p.stdout.fileno(), 4096) if ready else b""
+            if not chunk:
+                break
+            got += chunk
+        check(got.startswith(b"first line\nhr=0x80070005\n    #> 0x80070005 = E_ACCESSDENIED"),
+              "annotations arrive before the input ends: %r" % got)
+    finally:
+        p.stdin.close()
+        p.wait(timeout=10)
+
+
 def test_long_lines(err):
     code = b" hr=0x80070005 "
     exact = b"x" * (1 << 20 - 0)
@@ -516,7 +537,8 @@ def main():
     ap.add_argument("--err", required=True)
     err = os.path.abspath(ap.parse_args().err)
     for t in (test_logs, test_crlf, test_exact_format, test_bytes_passed_through,
-              test_last_line_unterminated, test_duplicates_on_a_line, test_long_lines,
+              test_last_line_unterminated, test_duplicates_on_a_line, test_follows_a_pipe,
+              test_long_lines,
               test_json, test_json_escaping, test_strict, test_files_and_status,
               test_constant_memory):
         try:
