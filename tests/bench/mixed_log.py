@@ -71,7 +71,8 @@ def code_line(r):
     if kind == 2:
         return "%s, Info  DISM   API: PID=%d hr=%s - error %d" % (stamp(r), r.randrange(9999), code, r.choice([5, 1722, 2, 87]))
     if kind == 3:
-        return "0000: c1 00 07 80 05 00 00 00   A.......    process exited with code -1073741819"
+        return r.choice(["0000: c1 00 07 80 05 00 00 00   A.......",
+                         "##[error]Process exited with code -1073741819."])
     if kind == 4:
         return "<Data>svc</Data><Binary>C1000780%08X</Binary>" % r.getrandbits(32)
     return "%s W3SVC1 POST /upload - 443 - 10.1.1.1 curl/8.0 - 500 19 2147942402 %d" % (stamp(r), r.randrange(9000))
