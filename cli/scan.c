@@ -251,6 +251,10 @@ static int has_sign(const struct line *l, size_t a)
 static void decimal_run(struct line *l, size_t a, size_t b)
 {
     size_t n = b - a;
+    /* Most numbers of a log end here: too short to be code-like unsigned,
+     * no sign, and no separator for a keyword to stand before. */
+    if (n < 10 && (a == 0 || (l->s[a - 1] != '-' && !IS(l->s[a - 1], C_SEP))))
+        return;
     int neg = has_sign(l, a);
     size_t start = neg ? a - 1 : a;
     if (n > 10 || glued(l, start, b))
