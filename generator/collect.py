@@ -76,60 +76,75 @@ def _file_names(constants):
     return names
 
 
-def collect(source, srcset, table_name, erref_names):
-    """srcset: cheaders.HeaderSet or rustsrc.RustSet; table_name(relpath)."""
-    out = Collected(source)
-    out.read = len(srcset.constants)
-    file_names = _file_names(srcset.constants)
-    tables = {}
-    markers = []
-    budgets = {}
-    build = None
-    for m in srcset.constants:
-        table = tables.get(m.file)
-        if table is None:
-            table = tables[m.file] = table_name(m.file)
-        state, why = classify.pre(m.name, table, m.ctype, erref_names,
-                                  file_names[m.file])
+class _Collector:
+    def __init__(self, source, srcset, table_name, erref_names):
+        self.out = Collected(source)
+        self.out.read = len(srcset.constants)
+        self.srcset = srcset
+        self.table_name = table_name
+        self.erref = erref_names
+        self.file_names = _file_names(srcset.constants)
+        self.tables = {}
+        self.budgets = {}
+        self.build = None
+        self.markers = []
+
+    def drop(self, why, m):
+        self.out.dropped.setdefault(why, []).append((m.name, m.origin))
+
+    def first_look(self, m, table):
+        """classify.pre, plus: a MAYBE that cannot be built is dropped."""
+        state, why = classify.pre(m.name, table, m.ctype, self.erref,
+                                  self.file_names[m.file])
         if state == classify.MAYBE and why == classify.R_NOT_CODE:
-            if build is None:
-                build = builders(srcset.table)
-            if not _may_be_built(m, build):
+            if self.build is None:
+                self.build = builders(self.srcset.table)
+            if not _may_be_built(m, self.build):
                 state = classify.DROP
-        if state == classify.DROP:
-            out.dropped.setdefault(why, []).append((m.name, m.origin))
-            continue
-        trace = set()
-        budget = budgets.get(m.file)
+        return state, why
+
+    def value(self, m, trace):
+        budget = self.budgets.get(m.file)
         if budget is None:
-            budget = budgets[m.file] = cexpr.Budget()
+            budget = self.budgets[m.file] = cexpr.Budget()
+        return self.srcset.evaluate(m, trace, budget)
+
+    def one(self, m):
+        table = self.tables.get(m.file)
+        if table is None:
+            table = self.tables[m.file] = self.table_name(m.file)
+        state, why = self.first_look(m, table)
+        if state == classify.DROP:
+            return self.drop(why, m)
+        trace = set()
         try:
-            value = srcset.evaluate(m, trace, budget)
+            value = self.value(m, trace)
         except cexpr.EvalError as e:
-            if state == classify.KEEP:
-                out.unevaluated.append((m.origin, m.name, str(e)))
-            else:
-                out.dropped.setdefault(why, []).append((m.name, m.origin))
-            continue
+            if state != classify.KEEP:
+                return self.drop(why, m)
+            return self.out.unevaluated.append((m.origin, m.name, str(e)))
         marker = why == classify.R_MARKER
         if marker and any(classify.is_marker_name(n) for n in trace):
-            keep = False
-        else:
-            keep, why = classify.post(state, why, m.name, value, trace,
-                                      m.ctype)
+            return self.drop(why, m)
+        keep, why = classify.post(state, why, m.name, value, trace, m.ctype)
         if not keep:
-            out.dropped.setdefault(why or classify.R_MARKER, []).append(
-                (m.name, m.origin))
-            continue
+            return self.drop(why, m)
         alias = _ALIAS.match(m.body)
         cand = Cand(m.name, value, table,
                     classify.kind(m.name, table, value, trace, m.ctype),
-                    m.origin, source, m.file,
+                    m.origin, self.out.source, m.file,
                     classify.built_as(trace, m.ctype), m.doc,
                     alias.group(1) if alias else None)
-        (markers if marker else out.cands).append(cand)
-    _settle_markers(out, markers)
-    return out
+        (self.markers if marker else self.out.cands).append(cand)
+
+
+def collect(source, srcset, table_name, erref_names):
+    """srcset: cheaders.HeaderSet or rustsrc.RustSet; table_name(relpath)."""
+    c = _Collector(source, srcset, table_name, erref_names)
+    for m in srcset.constants:
+        c.one(m)
+    _settle_markers(c.out, c.markers)
+    return c.out
 
 
 def _settle_markers(out, markers):

@@ -51,12 +51,10 @@ def _drops(out, collected):
                                           " ".join(sorted(by_file[f]))))
 
 
-def write(path, ctx):
-    """ctx: a dict built by winerr_gen.main (see there for the keys)."""
-    out = ["winerr generator report", ""]
+def _summary(out, ctx):
+    entries = ctx["entries"]
     out.append("inputs:")
     out.extend("  " + i for i in ctx["inputs"])
-    entries = ctx["entries"]
     _section(out, "Summary")
     out.append("entries: %d" % len(entries))
     out.append("distinct names: %d" % len({e.name for e in entries}))
@@ -70,23 +68,28 @@ def write(path, ctx):
     _tables(out, entries)
     _section(out, "Sources")
     out.extend(ctx["source_lines"])
-    _section(out, "Dropped names, by reason (lists below)")
-    _drops(out, ctx["collected"])
+
+
+def _problems(out, ctx):
     unev = sorted(u for col in ctx["collected"] for u in
                   (("%s %s" % (col.source, o), n, r)
                    for o, n, r in col.unevaluated))
     _section(out, "Could not evaluate (no entry made): %d" % len(unev))
     out.extend("  %s: %s: %s" % u for u in unev)
+    merged = ctx["merged"]
     _section(out, "Conflicts (same name, different values): %d"
-             % len(ctx["merged"].conflicts))
-    out.extend("  %s: %s" % c for c in sorted(ctx["merged"].conflicts))
-    dups = ctx["merged"].duplicates
-    _section(out, "Defined in several headers, listed once: %d" % len(dups))
+             % len(merged.conflicts))
+    out.extend("  %s: %s" % c for c in sorted(merged.conflicts))
+    _section(out, "Defined in several headers, listed once: %d"
+             % len(merged.duplicates))
     out.extend("  %s 0x%x: %s (also %s)" % (n, v, kept, ", ".join(others))
-               for n, v, kept, others in sorted(dups))
+               for n, v, kept, others in sorted(merged.duplicates))
     _section(out, "Texts that differ between sources (first kept): %d"
-             % len(ctx["merged"].text_conflicts))
-    out.extend("  %s: %s 0x%x" % t for t in sorted(ctx["merged"].text_conflicts))
+             % len(merged.text_conflicts))
+    out.extend("  %s: %s 0x%x" % t for t in sorted(merged.text_conflicts))
+
+
+def _facilities(out, ctx):
     for space in ("hresult", "ntstatus"):
         fac = getattr(ctx["facilities"], space)
         _section(out, "%s facilities: %d" % (space.upper(), len(fac)))
@@ -94,6 +97,16 @@ def write(path, ctx):
     _section(out, "Facility numbers named again (first kept)")
     out.extend("  %s 0x%x: %s kept, %s at %s" % a
                for a in sorted(ctx["facility_alternates"]))
+
+
+def write(path, ctx):
+    """ctx: a dict built by winerr_gen.run (see there for the keys)."""
+    out = ["winerr generator report", ""]
+    _summary(out, ctx)
+    _section(out, "Dropped names, by reason (lists below)")
+    _drops(out, ctx["collected"])
+    _problems(out, ctx)
+    _facilities(out, ctx)
     _section(out, "Header diagnostics: %d" % len(ctx["diagnostics"]))
     out.extend("  " + d for d in sorted(ctx["diagnostics"]))
     tmp = path + ".tmp"
