@@ -234,6 +234,7 @@ def check_entries(entries):
 
 def run(args):
     check_sources(args)
+    os.makedirs(args.out, exist_ok=True)  # fail before the long part
     ctx = {"inputs": [args.mingw_include, args.winapi_src, args.impacket_dir]
            + [p for p in (args.winsdk_include, args.sql_messages,
                           args.err_csv) if p]}
@@ -245,7 +246,6 @@ def run(args):
     entries = sorted(merged.entries.values(),
                      key=lambda e: (e.table.lower(), e.table, e.name, e.value))
     check_entries(entries)
-    os.makedirs(args.out, exist_ok=True)
     stats = emit.emit(args.out, entries, fac, ctx["inputs"])
     ctx.update(entries=entries, stats=stats, facilities=fac,
                facility_alternates=alternates,
