@@ -3,10 +3,10 @@
  *
  * THE RULE.  A code is one of:
  *  1. "0x" + exactly 8 hex digits (any case; an L, U, UL or LU suffix is
- *     part of the match) whose value is 0x10000 or more and has a decoding.
+ *     part of the match) from 0x00010000 to 0xfffeffff, with a decoding.
  *  2. A bare word of exactly 8 hex digits, holding a decimal digit, whose
  *     value has bit 31 set (a failure HRESULT, or an error or warning
- *     NTSTATUS) and has a decoding: 800700c1, c0000005.
+ *     NTSTATUS) and is not 0xffffxxxx, with a decoding: 800700c1, c0000005.
  *  3. A decimal that, read as 32 bits, has bit 31 set and is not 0xffffxxxx,
  *     with a decoding: -2147483648..-65537 (.NET, exit codes), or 10 digits
  *     2147483648..4294901759 (IIS sc-win32-status).
@@ -29,8 +29,9 @@
  * '`', '-', '/', '\' or '@' (versions 10.0.19041.1, IP addresses, dates
  * 2024-05-01, paths, WinDbg addresses 00007ff6`12345678), or by ':' to a
  * digit (times 12:00:00); GUIDs (each group is glued to the next by '-');
- * hex of more than 8 digits (0x00007ff6a1b2c3d4); 0x0000xxxx without a
- * keyword (flags, masks); any other decimal (line numbers, PIDs, sizes,
+ * hex of more than 8 digits (0x00007ff6a1b2c3d4); 0x0000xxxx and
+ * 0xffffxxxx without a keyword (flags, masks, -1: only other APIs' small
+ * negative codes live there, never winerror.h's); any other decimal (line numbers, PIDs, sizes,
  * ports, epoch timestamps, which stay below 2^31 until 2038); 0 (success).
  * A hex word with no decimal digit (deadbeef) is never looked at: the scan
  * jumps from decimal digit to decimal digit, which keeps it fast.
@@ -220,7 +221,7 @@ static void hex_run(struct line *l, size_t a, size_t b)
         return;
     uint32_t v = hex_value(s + a + 2, nd);
     enum kw kw = keyword_before(l, a);
-    if (nd == 8 && v >= 0x10000) {
+    if (nd == 8 && v >= 0x10000 && v < 0xFFFF0000u) {
         if (err_explain_known(v))
             add(l, a, b - a, v, ERR_SCAN_HEX, kw);
     } else if (kw != KW_NONE && v != 0 && err_explain_known(v)) {
@@ -232,7 +233,8 @@ static void hex_run(struct line *l, size_t a, size_t b)
 static int bare_hex_run(struct line *l, size_t a, size_t b)
 {
     uint32_t v = hex_value(l->s + a, 8);
-    if (v < 0x80000000u || (l->flags & ERR_SCAN_STRICT) || glued(l, a, b))
+    if (v < 0x80000000u || v >= 0xFFFF0000u || (l->flags & ERR_SCAN_STRICT) ||
+        glued(l, a, b))
         return 0;
     if (!err_explain_known(v))
         return 0;

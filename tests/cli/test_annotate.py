@@ -193,6 +193,7 @@ TRAPS = [
     "Version 10.0.19041.3570, file version 6.2.9200.16384, v2147942402.1",
     "from 10.0.0.1:8080 to 192.168.200.1, fe80::1c2d:3e4f:5a6b:7c8d",
     "Flags: 0x00001240 mask 0x0000ffff attr 0x00000020",
+    "mask 0xffffffff, handle 0xFFFFFFFE, JET -1003 as fffffc15 or 0xfffffc15L",
     "returned -1, errno -22, offset -4096, delta -65536",
     "HTTP status 200, status: 404, Status = 500, hr 5, status 5",
     "exit code 1, exited with code 2, code 1722",
@@ -438,6 +439,8 @@ def test_strict(err):
     rc, out, _ = run(err, ["--strict"], data)
     matches = [a[len(PREFIX):].split(b" ")[0] for a in groups(out)[0][1]]
     check(matches == [b"0x80070005", b"5", b"C1000780"], "--strict keeps explicit forms: %r" % matches)
+    rc, out, _ = run(err, [], b"JET error 0xfffffc15\n")
+    check(len(groups(out)[0][1]) == 1, "0xffffxxxx after a keyword is looked up: %r" % out)
     rc, out, _ = run(err, ["--strict"], b"HResult=-2147024891\n")
     check(len(groups(out)[0][1]) == 1, "--strict takes a decimal after a keyword")
 
