@@ -61,10 +61,10 @@ ERR_BIN    := $(BUILD)/err
 PC_FILE    := $(BUILD)/winerr.pc
 
 GEN_INPUTS := $(wildcard generator/*.py) \
-              $(wildcard $(MINGW_INCLUDE)/*.h) \
+              $(shell find $(MINGW_INCLUDE) -name '*.h' 2>/dev/null) \
               $(shell find $(WINAPI_SRC) -name '*.rs' 2>/dev/null) \
               $(wildcard $(IMPACKET_DIR)/*_errors.py) \
-              $(if $(WINSDK_INCLUDE),$(wildcard $(WINSDK_INCLUDE)/*.h)) \
+              $(if $(WINSDK_INCLUDE),$(shell find $(WINSDK_INCLUDE) -name '*.h' 2>/dev/null)) \
               $(SQL_MESSAGES) $(ERR_CSV)
 GEN_FLAGS  := --mingw-include $(MINGW_INCLUDE) --winapi-src $(WINAPI_SRC) \
               --impacket-dir $(IMPACKET_DIR) \
@@ -130,9 +130,12 @@ $(SHARED_LIB): $(LIB_OBJ)
 	ln -sf $(notdir $@) $(BUILD)/$(SONAME)
 	ln -sf $(notdir $@) $(BUILD)/libwinerr.so
 
+# The .pc names the install's directories, so install writes its own copy:
+# the one in the build directory serves `make PREFIX=...` builds only.
+PC_SED = sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+             -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|'
 $(PC_FILE): lib/winerr.pc.in lib/winerr.h
-	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
-	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|' -e 's|@VERSION@|$(VERSION)|' $< > $@
+	$(PC_SED) $< > $@
 
 # ---- the err command --------------------------------------------------------
 $(BUILD)/cli/%.o: cli/%.c lib/winerr.h $(wildcard cli/*.h)
@@ -149,7 +152,8 @@ $(BUILD)/tests/%: tests/lib/%.c tests/lib/test_common.h $(STATIC_LIB)
 
 check: all $(TEST_BIN)
 	@BUILD=$(BUILD) PYTHON=$(PYTHON) CC="$(CC)" CFLAGS="$(CFLAGS)" LDFLAGS="$(LDFLAGS)" TEST_BINS="$(TEST_BIN)" \
-	    SQL_MESSAGES_TEST="$(SQL_MESSAGES_TEST)" sh tests/run_checks.sh
+	    SQL_MESSAGES_TEST="$(SQL_MESSAGES_TEST)" MINGW_INCLUDE="$(MINGW_INCLUDE)" \
+	    WINAPI_SRC="$(WINAPI_SRC)" IMPACKET_DIR="$(IMPACKET_DIR)" sh tests/run_checks.sh
 
 clean:
 	rm -rf $(BUILD) $(BUILD)-san $(BUILD)-cov $(BUILD)-fuzz $(BUILD)-sql
@@ -227,7 +231,7 @@ install: all
 	ln -sf $(notdir $(SHARED_LIB)) $(DESTDIR)$(LIBDIR)/$(SONAME)
 	ln -sf $(notdir $(SHARED_LIB)) $(DESTDIR)$(LIBDIR)/libwinerr.so
 	install -m 644 lib/winerr.h $(DESTDIR)$(INCLUDEDIR)/
-	install -m 644 $(PC_FILE) $(DESTDIR)$(PKGCONFIGDIR)/
+	$(PC_SED) lib/winerr.pc.in > $(DESTDIR)$(PKGCONFIGDIR)/winerr.pc
 	install -m 644 cli/err.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 cli/err.bash-completion $(DESTDIR)$(BASHCOMPDIR)/err
 

@@ -67,7 +67,10 @@ static void decode_hresult(uint32_t v, winerr_hresult_bits *h)
     h->customer = (v >> 29) & 1;
     h->nt = (v >> 28) & 1;
     h->reserved_x = (v >> 27) & 1;
-    h->facility = (v >> 16) & 0x7FF;
+    /* [MS-ERREF] gives the facility 11 bits, but SDKs number facilities past
+     * 2047 (FACILITY_AUDCLNT is 2185) by using the X bit too, as winerror.h's
+     * HRESULT_FACILITY does; with the N bit set it is an NTSTATUS's. */
+    h->facility = (v >> 16) & (h->nt ? 0x7FFu : 0xFFFu);
     h->facility_name = winerr_hresult_facility_name(h->facility);
     h->code = v & 0xFFFF;
 }

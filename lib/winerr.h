@@ -149,7 +149,9 @@ typedef struct winerr_hresult_bits {
     unsigned customer;          /* C                                           */
     unsigned nt;                /* N: HRESULT_FROM_NT                          */
     unsigned reserved_x;        /* X                                           */
-    unsigned facility;          /* 11 bits, 26..16                             */
+    unsigned facility;          /* bits 27..16 (X included, as winerror.h's
+                                   HRESULT_FACILITY and facilities past 2047
+                                   need); bits 26..16 when N is set        */
     const char *facility_name;  /* "FACILITY_WIN32", or NULL if unknown        */
     unsigned code;              /* 16 bits                                     */
 } winerr_hresult_bits;

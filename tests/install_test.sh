@@ -4,10 +4,11 @@
 set -eu
 BUILD=${1:-build}
 stage=$(pwd)/$BUILD/stage
+libdir=$stage/usr/lib
 rm -rf "$stage"
 make -s install DESTDIR="$stage" PREFIX=/usr BUILD="$BUILD" >/dev/null
 
-export PKG_CONFIG_PATH="$stage/usr/lib/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$stage"
+export PKG_CONFIG_PATH="$libdir/pkgconfig" PKG_CONFIG_SYSROOT_DIR="$stage"
 # The example is the README's, extracted so the two cannot drift apart.
 sed -n '/^```c example$/,/^```$/p' README.md | sed '1d;$d' > "$BUILD/example.c"
 test -s "$BUILD/example.c" || { echo "install: no example in README.md"; exit 1; }
@@ -26,7 +27,9 @@ others=$(nm -D --defined-only "$so" | awk '{print $3}' | grep -v '^winerr_' || t
 relocs=$(readelf -rW "$so" | grep -c '^[0-9a-f]\{8,\} ' || true)
 echo "install: $(nm -D --defined-only "$so" | wc -l) exported winerr_ symbols, $relocs relocations"
 [ "$relocs" -lt 200 ] || { echo "install: $relocs relocations (limit 200)"; exit 1; }
-readelf -SW "$so" | grep -q '\.rodata' || { echo "install: no .rodata"; exit 1; }
+# Every generated table must sit in a read-only section (nm type r/R).
+writable=$(nm "$so" | awk '$3 ~ /^winerr__/ && $2 !~ /^[rRtT]$/ {print $3}')
+[ -z "$writable" ] || { echo "install: tables not read-only: $writable"; exit 1; }
 [ -f "$stage/usr/share/man/man1/err.1" ] && [ -x "$stage/usr/bin/err" ]
 make -s uninstall DESTDIR="$stage" PREFIX=/usr BUILD="$BUILD" >/dev/null
 left=$(find "$stage" -type f -o -type l)

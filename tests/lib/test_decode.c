@@ -22,7 +22,7 @@ static const struct want cases[] = {
     {0xd0000022u, 1, 1, 0, 1, 0, 0, 0x22, 3, 0, 1, 0, 2,
      {{0xc0000022u, WINERR_REL_NTSTATUS_FROM_HRESULT}, {0x22, WINERR_REL_LOW_WORD}}},
     {0x00000000u, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, {{0, 0}}},
-    {0xffffffffu, 1, 1, 1, 1, 1, 0x7ff, 0xffff, 3, 1, 1, 0xfff, 2,
+    {0xffffffffu, 1, 1, 1, 1, 1, 0x7ff, 0xffff, /* N set: 11-bit facility */ 3, 1, 1, 0xfff, 2,
      {{0xefffffffu, WINERR_REL_NTSTATUS_FROM_HRESULT}, {0xffff, WINERR_REL_LOW_WORD}}},
     {0x8007ffffu, 1, 0, 0, 0, 0, 7, 0xffff, 2, 0, 0, 7, 1,
      {{0xffff, WINERR_REL_WIN32_FROM_HRESULT}}},
@@ -86,9 +86,13 @@ static void test_decode_names(void **state)
     winerr_decode(0, &d);
     assert_string_equal(d.ntstatus.severity_name, "STATUS_SEVERITY_SUCCESS");
     winerr_decode(0xffffffffu, &d);
-    assert_null(d.hresult.facility_name); /* 0x7ff is no facility */
+    assert_string_equal(d.hresult.facility_name, "FACILITY_BACKUP"); /* ntdsbmsg.h's 0x7ff */
+    winerr_decode(0x88890004u, &d); /* AUDCLNT_E_DEVICE_INVALIDATED: the X bit is facility */
+    assert_int_equal(d.hresult.facility, 2185);
+    assert_string_equal(d.hresult.facility_name, "FACILITY_AUDCLNT");
     assert_string_equal(winerr_ntstatus_facility_name(7), "FACILITY_NTWIN32");
     assert_null(winerr_hresult_facility_name(0xFFFFu));
+    assert_null(winerr_hresult_facility_name(0x7FEu));
 }
 
 static void test_follow_ups_resolve(void **state)
