@@ -19,6 +19,18 @@ static winerr_kind follow_kind(winerr_relation r)
     }
 }
 
+/* The kind of entry a follow-up may name, or OTHER when it is not one to
+ * use: err.exe's low-word guess, and the empty ones, HRESULT_FROM_WIN32(0)
+ * or HRESULT_FROM_NT of a success status (0x10000000 is a flag, not
+ * HRESULT_FROM_NT(STATUS_SUCCESS)). */
+static winerr_kind usable(const winerr_followup *f)
+{
+    if (f->value == 0 ||
+        (f->relation == WINERR_REL_NTSTATUS_FROM_HRESULT && f->value >> 30 == 0))
+        return WINERR_KIND_OTHER;
+    return follow_kind(f->relation);
+}
+
 static int has_kind(uint32_t v, winerr_kind k)
 {
     winerr_iter it;
@@ -36,7 +48,7 @@ int err_explain_known(uint32_t v)
     winerr_decoded d;
     winerr_decode(v, &d);
     for (size_t i = 0; i < d.follow_count; i++) {
-        winerr_kind k = follow_kind(d.follow[i].relation);
+        winerr_kind k = usable(&d.follow[i]);
         if (k != WINERR_KIND_OTHER && has_kind(d.follow[i].value, k))
             return 1;
     }
@@ -100,7 +112,7 @@ static void gather(err_explanation *x, winerr_kind prefer, struct candidates *c)
     for (size_t f = 0; f <= d->follow_count; f++) {
         uint32_t v = f == 0 ? x->value : d->follow[f - 1].value;
         winerr_relation r = f == 0 ? WINERR_REL_EXACT : d->follow[f - 1].relation;
-        winerr_kind want = follow_kind(r);
+        winerr_kind want = f == 0 ? WINERR_KIND_OTHER : usable(&d->follow[f - 1]);
         if (f > 0 && want == WINERR_KIND_OTHER)
             continue;
         winerr_iter it;

@@ -3,7 +3,8 @@
  *
  * THE RULE.  A code is one of:
  *  1. "0x" + exactly 8 hex digits (any case; an L, U, UL or LU suffix is
- *     part of the match) from 0x00010000 to 0xfffeffff, with a decoding.
+ *     part of the match) from 0x00010000 to 0xfffeffff, not a single bit,
+ *     with a decoding.
  *  2. A bare word of exactly 8 hex digits, holding a decimal digit, whose
  *     value has bit 31 set (a failure HRESULT, or an error or warning
  *     NTSTATUS) and is not 0xffffxxxx, with a decoding: 800700c1, c0000005.
@@ -31,7 +32,9 @@
  * digit (times 12:00:00); GUIDs (each group is glued to the next by '-');
  * hex of more than 8 digits (0x00007ff6a1b2c3d4); 0x0000xxxx and
  * 0xffffxxxx without a keyword (flags, masks, -1: only other APIs' small
- * negative codes live there, never winerror.h's); any other decimal (line numbers, PIDs, sizes,
+ * negative codes live there, never winerror.h's); a single bit without a
+ * keyword (0x40000000 is GENERIC_WRITE far more often than
+ * STATUS_OBJECT_NAME_EXISTS); any other decimal (line numbers, PIDs, sizes,
  * ports, epoch timestamps, which stay below 2^31 until 2038); 0 (success).
  * A hex word with no decimal digit (deadbeef) is never looked at: the scan
  * jumps from decimal digit to decimal digit, which keeps it fast.
@@ -221,7 +224,8 @@ static void hex_run(struct line *l, size_t a, size_t b)
         return;
     uint32_t v = hex_value(s + a + 2, nd);
     enum kw kw = keyword_before(l, a);
-    if (nd == 8 && v >= 0x10000 && v < 0xFFFF0000u) {
+    int one_bit = (v & (v - 1)) == 0;
+    if (nd == 8 && v >= 0x10000 && v < 0xFFFF0000u && !one_bit) {
         if (err_explain_known(v))
             add(l, a, b - a, v, ERR_SCAN_HEX, kw);
     } else if (kw != KW_NONE && v != 0 && err_explain_known(v)) {

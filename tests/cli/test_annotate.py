@@ -194,6 +194,8 @@ TRAPS = [
     "from 10.0.0.1:8080 to 192.168.200.1, fe80::1c2d:3e4f:5a6b:7c8d",
     "Flags: 0x00001240 mask 0x0000ffff attr 0x00000020",
     "mask 0xffffffff, handle 0xFFFFFFFE, JET -1003 as fffffc15 or 0xfffffc15L",
+    "DesiredAccess 0x80000000 | 0x40000000, attributes 0x10000000 0x00010000 0x00040000",
+    "HRESULT_FROM_WIN32(0) is 0x80070000, HRESULT_FROM_NT(0) is 0x10000000",
     "returned -1, errno -22, offset -4096, delta -65536",
     "HTTP status 200, status: 404, Status = 500, hr 5, status 5",
     "exit code 1, exited with code 2, code 1722",
