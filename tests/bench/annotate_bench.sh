@@ -15,10 +15,10 @@ SIZE_MB=${2:-200}
 PYTHON=${PYTHON:-python3}
 ERR=$BUILD/err
 HERE=$(dirname "$0")
-LOG=$BUILD/bench/mixed-$SIZE_MB.log
+LOG=$BUILD/annotate-bench/mixed-$SIZE_MB.log
 
 [ -x "$ERR" ] || { echo "annotate_bench: $ERR not built" >&2; exit 2; }
-mkdir -p "$BUILD/bench"
+mkdir -p "$BUILD/annotate-bench"
 if [ ! -s "$LOG" ] || [ "$HERE/mixed_log.py" -nt "$LOG" ]; then
     "$PYTHON" "$HERE/mixed_log.py" "$SIZE_MB" "$LOG.tmp"
     mv "$LOG.tmp" "$LOG"
