@@ -36,6 +36,7 @@ NAMES_PER_BUCKET = 400
 HASH_MULTIPLIER = 0x9E3779B1
 START_BITS = 20   # value-hash slot: start (20 bits) | count (12 bits)
 COUNT_BITS = 12
+NAME_FIRST_BITS = 22  # gperf row: first (22 bits) | count (10 bits)
 
 
 def name_hash(key: bytes) -> int:
@@ -207,7 +208,10 @@ def write_names(out_dir, groups, inputs):
             f.write("%%define word-array-name winerr__words_%02d\n" % i)
             f.write("struct winerr_name;\n%%\n")
             for upper, first, count in bucket:
-                f.write("%s, %d, %d\n" % (c_string(upper.encode("utf-8")), first, count))
+                if first >= (1 << NAME_FIRST_BITS) or count >= (1 << (32 - NAME_FIRST_BITS)):
+                    raise ValueError("name %s: run too long for a gperf row" % upper)
+                f.write("%s, %du\n" % (c_string(upper.encode("utf-8")),
+                                       first | (count << NAME_FIRST_BITS)))
     with open(os.path.join(out_dir, "names.inc"), "w", encoding="ascii", newline="\n") as f:
         f.write(banner("/*", "*/", inputs))
         f.write("#define WINERR_GEN_NAME_BUCKETS %du\n" % nbuckets)

@@ -42,12 +42,13 @@ struct winerr_facility {
 };
 
 /* A gperf row: all entries of one (case-folded) name are
- * winerr__by_name[first .. first+count). */
+ * winerr__by_name[first .. first+count), packed into `run` so a row is
+ * 8 bytes (the rows are most of what a lookup touches). */
 struct winerr_name {
     int name;
-    uint32_t first;
-    uint32_t count;
+    uint32_t run; /* first | count << NAME_FIRST_BITS */
 };
+#define NAME_FIRST_BITS 22u
 
 extern const char winerr__names[] WINERR_HIDDEN;
 extern const char winerr__texts[] WINERR_HIDDEN;

@@ -46,10 +46,12 @@ void winerr_by_value(winerr_iter *it, uint32_t value, const winerr_filter *f)
 void winerr_by_name(winerr_iter *it, const char *name, const winerr_filter *f)
 {
     const struct winerr_name *n = name ? winerr__name_lookup(name, strlen(name)) : NULL;
-    if (!n)
+    if (!n) {
         iter_init(it, MODE_DONE, 0, 0, f);
-    else
-        iter_init(it, MODE_BY_NAME, n->first, n->first + n->count, f);
+        return;
+    }
+    uint32_t first = n->run & ((1u << NAME_FIRST_BITS) - 1);
+    iter_init(it, MODE_BY_NAME, first, first + (n->run >> NAME_FIRST_BITS), f);
 }
 
 void winerr_by_substring(winerr_iter *it, const char *sub, const winerr_filter *f)
