@@ -79,7 +79,7 @@ all: $(STATIC_LIB) $(SHARED_LIB) $(ERR_BIN) $(PC_FILE) $(BUILD)/report.txt
 # ---- build dependencies (Debian) --------------------------------------------
 DEB_PACKAGES := gcc make python3 gperf libcmocka-dev mingw-w64-common \
                 librust-winapi-dev python3-impacket pkg-config clang \
-                libclang-rt-14-dev llvm valgrind cppcheck gcovr hyperfine
+                libclang-rt-14-dev llvm valgrind cppcheck gcovr hyperfine time
 deps:
 	@missing=$$(for p in $(DEB_PACKAGES); do \
 	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; \
@@ -189,6 +189,9 @@ $(FUZZ_BUILD)/cli/%.o: cli/%.c lib/winerr.h $(wildcard cli/*.h)
 	$(FUZZ_CC) -std=c11 -g -O1 -fsanitize=fuzzer-no-link $(FUZZ_SAN) -Ilib -Icli -c $< -o $@
 $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB_OBJ) $(FUZZ_CLI_OBJ)
 	$(FUZZ_CC) -std=c11 -g -O1 -fsanitize=fuzzer $(FUZZ_SAN) -Ilib -Icli -o $@ $^
+
+# Kept between runs: make would otherwise delete them as intermediates.
+.SECONDARY: $(FUZZ_LIB_OBJ) $(FUZZ_CLI_OBJ)
 
 # Each target runs FUZZ_SECONDS from its seed corpus; a crash stops make and
 # leaves the input in $(FUZZ_BUILD)/artifacts/.
