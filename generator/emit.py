@@ -10,13 +10,15 @@ generator and its inputs:
     - tables, ordered by name, each a contiguous run of entries;
     - by_value: entry indices ordered by (value, table, name), and an
       open-addressing hash over the distinct values, each slot pointing at
-      the run of by_value that holds that value;
+      the run of by_value that holds that value (or, for a value only one
+      entry has, at that entry itself);
     - by_name: entry indices ordered by (upper-cased name, table, name, value);
     - HRESULT and NTSTATUS facility names, ordered by number.
 - names_NN.gperf: gperf input for the exact-name lookup, split into buckets of
   about NAMES_PER_BUCKET keys (gperf slows down sharply on large key sets).
   A key is an upper-cased name; its row points at the run of by_name holding
-  every entry of that name.  The bucket of a name is fnv1a32(upper(name)) %
+  every entry of that name (or, for a name only one entry has, at that
+  entry itself).  The bucket of a name is fnv1a32(upper(name)) %
   buckets, computed the same way by lib/names.c.
 - names.inc: includes the gperf outputs behind static prototypes and
   dispatches a lookup to its bucket.
@@ -32,7 +34,7 @@ try:
 except ImportError:  # run as a script from generator/
     from model import KINDS
 
-NAMES_PER_BUCKET = 400
+NAMES_PER_BUCKET = 100
 HASH_MULTIPLIER = 0x9E3779B1
 START_BITS = 20   # value-hash slot: start (20 bits) | count (12 bits)
 COUNT_BITS = 12
@@ -114,7 +116,7 @@ def build_value_hash(entries, by_value):
         j = i
         while j < len(by_value) and entries[by_value[j]].value == v:
             j += 1
-        if j - i >= (1 << COUNT_BITS) or i >= (1 << START_BITS):
+        if j - i >= (1 << COUNT_BITS) or len(entries) >= (1 << START_BITS):
             raise ValueError("value 0x%x: run too long for the hash slot" % v)
         runs.append((v, i, j - i))
         i = j
@@ -124,6 +126,8 @@ def build_value_hash(entries, by_value):
     slots = [None] * (1 << bits)
     mask = (1 << bits) - 1
     for v, start, count in runs:
+        if count == 1:  # a lone entry: its index itself, sparing a lookup
+            start = by_value[start]
         h = value_hash(v, bits)
         while slots[h] is not None:
             h = (h + 1) & mask
@@ -189,7 +193,7 @@ def write_u32_array(f, cname, values):
     f.write("};\n\n")
 
 
-def write_names(out_dir, groups, inputs):
+def write_names(out_dir, groups, by_name, inputs):
     """groups: list of (upper_name, first, count) sorted by upper_name."""
     nbuckets = max(1, (len(groups) + NAMES_PER_BUCKET - 1) // NAMES_PER_BUCKET)
     buckets = [[] for _ in range(nbuckets)]
@@ -208,8 +212,10 @@ def write_names(out_dir, groups, inputs):
             f.write("%%define word-array-name winerr__words_%02d\n" % i)
             f.write("struct winerr_name;\n%%\n")
             for upper, first, count in bucket:
-                if first >= (1 << NAME_FIRST_BITS) or count >= (1 << (32 - NAME_FIRST_BITS)):
+                if len(by_name) >= (1 << NAME_FIRST_BITS) or count >= (1 << (32 - NAME_FIRST_BITS)):
                     raise ValueError("name %s: run too long for a gperf row" % upper)
+                if count == 1:  # a lone entry: its index itself, sparing a lookup
+                    first = by_name[first]
                 f.write("%s, %du\n" % (c_string(upper.encode("utf-8")),
                                        first | (count << NAME_FIRST_BITS)))
     with open(os.path.join(out_dir, "names.inc"), "w", encoding="ascii", newline="\n") as f:
@@ -265,7 +271,7 @@ def emit(out_dir, entries, facilities, inputs):
 
     write_data(os.path.join(out_dir, "winerr_data.inc"), entries, tables, by_value,
                by_name, facilities, names, texts, inputs)
-    nbuckets = write_names(out_dir, groups, inputs)
+    nbuckets = write_names(out_dir, groups, by_name, inputs)
     return {
         "entries": len(entries),
         "tables": len(tables),

@@ -28,8 +28,9 @@ struct winerr_table {
     uint32_t count;
 };
 
-/* One distinct value: winerr__by_value[start .. start+count) hold its entries.
- * A slot with packed == 0 is empty. */
+/* One distinct value: winerr__by_value[start .. start+count) hold its entries;
+ * when count is 1, start is the entry's own index.  A slot with packed == 0
+ * is empty. */
 struct winerr_vslot {
     uint32_t value;
     uint32_t packed; /* start | count << VSLOT_START_BITS */
@@ -42,7 +43,8 @@ struct winerr_facility {
 };
 
 /* A gperf row: all entries of one (case-folded) name are
- * winerr__by_name[first .. first+count), packed into `run` so a row is
+ * winerr__by_name[first .. first+count) (when count is 1, first is the
+ * entry's own index), packed into `run` so a row is
  * 8 bytes (the rows are most of what a lookup touches). */
 struct winerr_name {
     int name;

@@ -39,7 +39,9 @@ void winerr_by_value(winerr_iter *it, uint32_t value, const winerr_filter *f)
         return;
     }
     uint32_t start = s->packed & ((1u << VSLOT_START_BITS) - 1);
-    iter_init(it, MODE_BY_VALUE, start, start + (s->packed >> VSLOT_START_BITS), f);
+    uint32_t count = s->packed >> VSLOT_START_BITS;
+    /* A run of one is the entry's own index (see generator/emit.py). */
+    iter_init(it, count == 1 ? MODE_ALL : MODE_BY_VALUE, start, start + count, f);
     it->value = value;
 }
 
@@ -51,7 +53,8 @@ void winerr_by_name(winerr_iter *it, const char *name, const winerr_filter *f)
         return;
     }
     uint32_t first = n->run & ((1u << NAME_FIRST_BITS) - 1);
-    iter_init(it, MODE_BY_NAME, first, first + (n->run >> NAME_FIRST_BITS), f);
+    uint32_t count = n->run >> NAME_FIRST_BITS;
+    iter_init(it, count == 1 ? MODE_ALL : MODE_BY_NAME, first, first + count, f);
 }
 
 void winerr_by_substring(winerr_iter *it, const char *sub, const winerr_filter *f)
