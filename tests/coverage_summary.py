@@ -28,7 +28,7 @@ def main():
     lines = {}  # (file, line) -> executed?
     with tempfile.TemporaryDirectory() as tmp:
         for gcda in gcov_files(build):
-            subprocess.run(["gcov", "--json-format", "-o", os.path.dirname(gcda),
+            subprocess.run(["gcov", "--json-format", "-o", os.path.abspath(os.path.dirname(gcda)),
                             os.path.abspath(gcda)], cwd=tmp, check=True,
                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         for name in sorted(os.listdir(tmp)):
