@@ -69,8 +69,9 @@ extern const uint32_t winerr__value_hash_bits WINERR_HIDDEN;
 extern const uint32_t winerr__hr_facility_count WINERR_HIDDEN;
 extern const uint32_t winerr__nt_facility_count WINERR_HIDDEN;
 
-/* names.c: the run of winerr__by_name for a name, or NULL. */
-const struct winerr_name *winerr__name_lookup(const char *name, size_t len) WINERR_HIDDEN;
+/* names.c: 1 with the name's gperf row value (first | count <<
+ * NAME_FIRST_BITS) in *run, or 0 when no entry has that name. */
+int winerr__name_lookup(const char *name, size_t len, uint32_t *run) WINERR_HIDDEN;
 
 /* ASCII-only case folding, independent of the locale. */
 static inline unsigned char winerr__upper(unsigned char c)

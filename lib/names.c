@@ -1,10 +1,12 @@
 /* Exact, case-insensitive name lookup through the generated gperf tables.
  *
  * The query is upper-cased once into a local buffer (the keys are stored
- * upper-cased), so gperf's plain, case-sensitive tables do the rest.  The
- * names are split into buckets because gperf slows down sharply past a few
- * hundred keys; a name's bucket comes from upper_and_hash(),
- * which generator/emit.py's name_hash computes the same way. */
+ * upper-cased).  The names are split into buckets because gperf slows down
+ * sharply past a few hundred keys; a name's bucket comes from
+ * upper_and_hash(), which generator/emit.py's name_hash computes the same
+ * way.  gperf's perfect hash function gives the slot; the slot and record
+ * tables generator/gperf_slots.py derives from gperf's output hold the key
+ * and its row value in one cache line. */
 #include <string.h>
 
 #include "internal.h"
@@ -56,13 +58,21 @@ static uint32_t upper_and_hash(unsigned char *key, size_t len)
     return (uint32_t)h;
 }
 
-const struct winerr_name *winerr__name_lookup(const char *name, size_t len)
+int winerr__name_lookup(const char *name, size_t len, uint32_t *run)
 {
-    unsigned char key[WINERR_GEN_NAME_MAX_LEN + 8];
+    _Alignas(8) unsigned char key[WINERR_GEN_NAME_MAX_LEN + 8];
     if (len == 0 || len > WINERR_GEN_NAME_MAX_LEN)
-        return NULL;
+        return 0;
     memcpy(key, name, len);
     memset(key + len, 0, 8);
     uint32_t bucket = upper_and_hash(key, len) % WINERR_GEN_NAME_BUCKETS;
-    return name_bucket_lookup(bucket, (const char *)key, len);
+    unsigned int slot = name_bucket_hash(bucket, (const char *)key, len);
+    if (slot > winerr__slot_max[bucket])
+        return 0;
+    uint32_t off = winerr__slots[winerr__slot_base[bucket] + slot];
+    if (off == 0 || strcmp((const char *)winerr__records + off + 4, (const char *)key) != 0)
+        return 0;
+    const unsigned char *r = winerr__records + off;
+    *run = (uint32_t)r[0] | (uint32_t)r[1] << 8 | (uint32_t)r[2] << 16 | (uint32_t)r[3] << 24;
+    return 1;
 }

@@ -47,13 +47,13 @@ void winerr_by_value(winerr_iter *it, uint32_t value, const winerr_filter *f)
 
 void winerr_by_name(winerr_iter *it, const char *name, const winerr_filter *f)
 {
-    const struct winerr_name *n = name ? winerr__name_lookup(name, strlen(name)) : NULL;
-    if (!n) {
+    uint32_t run;
+    if (!name || !winerr__name_lookup(name, strlen(name), &run)) {
         iter_init(it, MODE_DONE, 0, 0, f);
         return;
     }
-    uint32_t first = n->run & ((1u << NAME_FIRST_BITS) - 1);
-    uint32_t count = n->run >> NAME_FIRST_BITS;
+    uint32_t first = run & ((1u << NAME_FIRST_BITS) - 1), count = run >> NAME_FIRST_BITS;
+    /* A run of one is the entry's own index (see generator/emit.py). */
     iter_init(it, count == 1 ? MODE_ALL : MODE_BY_NAME, first, first + count, f);
 }
 
@@ -139,10 +139,10 @@ static int entry_matches(const winerr_iter *it, const struct winerr_entry *e)
     }
 }
 
-const winerr_entry *winerr_next(winerr_iter *it)
+/* Filters, substring and text queries: the loop that may skip entries.
+ * Kept out of winerr_next so the common case there stays a leaf. */
+static __attribute__((noinline)) const winerr_entry *next_filtered(winerr_iter *it)
 {
-    if (!it)
-        return NULL;
     while (it->mode != MODE_DONE && it->pos < it->end) {
         uint32_t i = it->pos++;
         if (it->mode == MODE_BY_VALUE)
@@ -155,6 +155,21 @@ const winerr_entry *winerr_next(winerr_iter *it)
     }
     it->mode = MODE_DONE;
     return NULL;
+}
+
+const winerr_entry *winerr_next(winerr_iter *it)
+{
+    if (!it)
+        return NULL;
+    if (!it->filter && it->pos < it->end) { /* the common case, kept short */
+        switch (it->mode) {
+        case MODE_ALL: return &winerr__entries[it->pos++];
+        case MODE_BY_VALUE: return &winerr__entries[winerr__by_value[it->pos++]];
+        case MODE_BY_NAME: return &winerr__entries[winerr__by_name[it->pos++]];
+        default: break;
+        }
+    }
+    return next_filtered(it);
 }
 
 size_t winerr_lookup_value(uint32_t value, const winerr_filter *f,

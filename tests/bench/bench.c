@@ -70,6 +70,23 @@ static void setup(void)
         uint32_t tv = q_values[i]; q_values[i] = q_values[j]; q_values[j] = tv;
         const char *tn = q_names[i]; q_names[i] = q_names[j]; q_names[j] = tn;
     }
+    /* The queries are the caller's own strings, one after another in query
+     * order (as a caller's input buffer would be), not pointers back into the
+     * library's or the baseline's table. */
+    size_t total = 0;
+    for (size_t i = 0; i < count; i++)
+        total += strlen(q_names[i]) + 1;
+    char *arena = malloc(total);
+    if (!arena) {
+        fputs("bench: out of memory\n", stderr);
+        exit(2);
+    }
+    for (size_t i = 0; i < count; i++) {
+        size_t n = strlen(q_names[i]) + 1;
+        memcpy(arena, q_names[i], n);
+        q_names[i] = arena;
+        arena += n;
+    }
 }
 
 static uintptr_t winerr_values(void)

@@ -1,0 +1,124 @@
+#!/usr/bin/env python3
+"""Turns gperf's name tables into compact slot tables: names_slots.inc.
+
+gperf's lookup for one name touches three places far apart: its hash
+function's association values, a row of its word list, and the key in its
+string pool.  The last two are cache misses on almost every lookup.  This
+step keeps gperf's perfect hash (the function and the slot each key got) and
+replaces the word list and pool with:
+
+- winerr__slots: per bucket, one 32-bit offset per hash value (0: empty),
+  4 bytes a slot, small enough to stay in cache;
+- winerr__records: for each key, its row value (4 bytes, little-endian)
+  followed by the upper-cased key and a NUL, 4-byte aligned: a lookup reads
+  one place, usually one cache line.  (Aligning records to lines as well
+  cost 60% more space and measured no faster: the pages, not the lines, are
+  what random lookups miss.)
+
+Inputs, from out_dir: names_keys.txt (row value and key of every key, from
+emit.py) and names_NN.inc (gperf's output: its word list gives each key's
+slot, as `..._strSLOT, ROWu}`, and MAX_HASH_VALUE the bucket's last slot).
+The same inputs give byte-identical output.
+
+usage: gperf_slots.py OUT_DIR
+"""
+
+import os
+import re
+import sys
+
+try:
+    from .emit import banner
+except ImportError:  # run as a script from generator/
+    from emit import banner
+
+ROW = re.compile(r"_str(\d+), (\d+)u\}")
+MAX_HASH = re.compile(r"MAX_HASH_VALUE = (\d+)")
+
+
+class SlotError(Exception):
+    pass
+
+
+def read_keys(path):
+    keys = {}
+    with open(path, encoding="ascii") as f:
+        for line in f:
+            run, hexkey = line.split()
+            keys[int(run)] = bytes.fromhex(hexkey)
+    return keys
+
+
+def read_bucket(path):
+    """(max hash value, [(slot, row value)]) of one gperf output file."""
+    with open(path, encoding="utf-8", errors="replace") as f:
+        text = f.read()
+    m = MAX_HASH.search(text)
+    if not m:
+        raise SlotError("%s: no MAX_HASH_VALUE: not gperf output?" % path)
+    return int(m.group(1)), [(int(a), int(b)) for a, b in ROW.findall(text)]
+
+
+def place_records(keys):
+    """Record bytes and each row value's record offset (offset 0 is unused)."""
+    pool = bytearray(4)
+    where = {}
+    for run in sorted(keys):
+        rec = run.to_bytes(4, "little") + keys[run] + b"\0"
+        where[run] = len(pool)
+        pool += rec
+        pool += b"\0" * (-len(pool) % 4)
+    return bytes(pool), where
+
+
+def write_slots(path, buckets, pool, where):
+    with open(path, "w", encoding="ascii", newline="\n") as f:
+        f.write(banner("/*", "*/", ["names_keys.txt and names_NN.inc (gperf's output),"
+                                    " beside this file"], by="generator/gperf_slots.py"))
+        f.write("static const uint32_t winerr__slot_base[%d] = {\n" % len(buckets))
+        base = 0
+        for max_hash, _ in buckets:
+            f.write("    %du,\n" % base)
+            base += max_hash + 1
+        f.write("};\n\nstatic const uint32_t winerr__slot_max[%d] = {\n" % len(buckets))
+        for max_hash, _ in buckets:
+            f.write("    %du,\n" % max_hash)
+        f.write("};\n\nstatic const uint32_t winerr__slots[%d] = {\n" % base)
+        for max_hash, rows in buckets:
+            slots = [0] * (max_hash + 1)
+            for slot, run in rows:
+                slots[slot] = where[run]
+            for i in range(0, len(slots), 12):
+                f.write("    " + ", ".join("%du" % v for v in slots[i:i + 12]) + ",\n")
+        f.write("};\n\n_Alignas(4) static const unsigned char winerr__records[%d] = {\n"
+                % len(pool))
+        for i in range(0, len(pool), 16):
+            f.write("    " + ", ".join("0x%02x" % b for b in pool[i:i + 16]) + ",\n")
+        f.write("};\n")
+
+
+def main(argv):
+    if len(argv) != 2:
+        print("usage: gperf_slots.py OUT_DIR", file=sys.stderr)
+        return 2
+    out_dir = argv[1]
+    try:
+        keys = read_keys(os.path.join(out_dir, "names_keys.txt"))
+        names = sorted(n for n in os.listdir(out_dir) if re.fullmatch(r"names_\d+\.inc", n))
+        buckets = [read_bucket(os.path.join(out_dir, n)) for n in
+                   sorted(names, key=lambda n: int(n[6:-4]))]
+        found = sum(len(rows) for _, rows in buckets)
+        if found != len(keys):
+            raise SlotError("gperf output holds %d keys, names_keys.txt %d" % (found, len(keys)))
+        pool, where = place_records(keys)
+        tmp = os.path.join(out_dir, "names_slots.inc.tmp")
+        write_slots(tmp, buckets, pool, where)
+        os.replace(tmp, os.path.join(out_dir, "names_slots.inc"))
+    except (OSError, ValueError, KeyError, SlotError) as e:
+        print("gperf_slots: %s" % e, file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
