@@ -5,15 +5,12 @@ gperf's lookup for one name touches three places far apart: its hash
 function's association values, a row of its word list, and the key in its
 string pool.  The last two are cache misses on almost every lookup.  This
 step keeps gperf's perfect hash (the function and the slot each key got) and
-replaces the word list and pool with:
-
-- winerr__slots: per bucket, one 32-bit offset per hash value (0: empty),
-  4 bytes a slot, small enough to stay in cache;
-- winerr__records: for each key, its row value (4 bytes, little-endian)
-  followed by the upper-cased key and a NUL, 4-byte aligned: a lookup reads
-  one place, usually one cache line.  (Aligning records to lines as well
-  cost 60% more space and measured no faster: the pages, not the lines, are
-  what random lookups miss.)
+replaces the word list and pool with one block per bucket (a few KB, so
+usually one page): its slots, 4 bytes per hash value holding the offset of
+the key's record from the block's start (0: no key), then the records, each
+the key's row value (4 bytes, little-endian), the upper-cased key and a NUL,
+4-byte aligned.  Random lookups are bound by cache and TLB misses; this
+makes the slot and the key one place instead of two.
 
 Inputs, from out_dir: names_keys.txt (row value and key of every key, from
 emit.py) and names_NN.inc (gperf's output: its word list gives each key's
@@ -59,41 +56,36 @@ def read_bucket(path):
     return int(m.group(1)), [(int(a), int(b)) for a, b in ROW.findall(text)]
 
 
-def place_records(keys):
-    """Record bytes and each row value's record offset (offset 0 is unused)."""
-    pool = bytearray(4)
-    where = {}
-    for run in sorted(keys):
-        rec = run.to_bytes(4, "little") + keys[run] + b"\0"
-        where[run] = len(pool)
-        pool += rec
-        pool += b"\0" * (-len(pool) % 4)
-    return bytes(pool), where
+def bucket_bytes(max_hash, rows, keys):
+    """One bucket's slots (4 bytes each: the record's offset from the bucket's
+    start, 0 for none) followed by its records, each 4-byte aligned."""
+    data = bytearray(4 * (max_hash + 1))
+    for slot, run in sorted(rows):
+        off = len(data)
+        data[4 * slot:4 * slot + 4] = off.to_bytes(4, "little")
+        data += run.to_bytes(4, "little") + keys[run] + b"\0"
+        data += b"\0" * (-len(data) % 4)
+    return bytes(data)
 
 
-def write_slots(path, buckets, pool, where):
+def write_slots(path, buckets, keys):
+    parts = [bucket_bytes(max_hash, rows, keys) for max_hash, rows in buckets]
     with open(path, "w", encoding="ascii", newline="\n") as f:
         f.write(banner("/*", "*/", ["names_keys.txt and names_NN.inc (gperf's output),"
                                     " beside this file"], by="generator/gperf_slots.py"))
         f.write("static const uint32_t winerr__slot_base[%d] = {\n" % len(buckets))
         base = 0
-        for max_hash, _ in buckets:
+        for part in parts:
             f.write("    %du,\n" % base)
-            base += max_hash + 1
+            base += len(part)
         f.write("};\n\nstatic const uint32_t winerr__slot_max[%d] = {\n" % len(buckets))
         for max_hash, _ in buckets:
             f.write("    %du,\n" % max_hash)
-        f.write("};\n\nstatic const uint32_t winerr__slots[%d] = {\n" % base)
-        for max_hash, rows in buckets:
-            slots = [0] * (max_hash + 1)
-            for slot, run in rows:
-                slots[slot] = where[run]
-            for i in range(0, len(slots), 12):
-                f.write("    " + ", ".join("%du" % v for v in slots[i:i + 12]) + ",\n")
-        f.write("};\n\n_Alignas(4) static const unsigned char winerr__records[%d] = {\n"
-                % len(pool))
-        for i in range(0, len(pool), 16):
-            f.write("    " + ", ".join("0x%02x" % b for b in pool[i:i + 16]) + ",\n")
+        data = b"".join(parts)
+        f.write("};\n\n_Alignas(4) static const unsigned char winerr__name_data[%d] = {\n"
+                % max(len(data), 1))
+        for i in range(0, len(data), 16):
+            f.write("    " + ", ".join("0x%02x" % b for b in data[i:i + 16]) + ",\n")
         f.write("};\n")
 
 
@@ -110,9 +102,8 @@ def main(argv):
         found = sum(len(rows) for _, rows in buckets)
         if found != len(keys):
             raise SlotError("gperf output holds %d keys, names_keys.txt %d" % (found, len(keys)))
-        pool, where = place_records(keys)
         tmp = os.path.join(out_dir, "names_slots.inc.tmp")
-        write_slots(tmp, buckets, pool, where)
+        write_slots(tmp, buckets, keys)
         os.replace(tmp, os.path.join(out_dir, "names_slots.inc"))
     except (OSError, ValueError, KeyError, SlotError) as e:
         print("gperf_slots: %s" % e, file=sys.stderr)

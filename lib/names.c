@@ -4,9 +4,9 @@
  * upper-cased).  The names are split into buckets because gperf slows down
  * sharply past a few hundred keys; a name's bucket comes from
  * upper_and_hash(), which generator/emit.py's name_hash computes the same
- * way.  gperf's perfect hash function gives the slot; the slot and record
- * tables generator/gperf_slots.py derives from gperf's output hold the key
- * and its row value in one cache line. */
+ * way.  gperf's perfect hash function gives the slot; the bucket's block
+ * that generator/gperf_slots.py derives from gperf's output holds the slots
+ * and, near them, each key with its row value. */
 #include <string.h>
 
 #include "internal.h"
@@ -30,6 +30,11 @@ static void store64le(unsigned char *p, uint64_t v)
     v = __builtin_bswap64(v);
 #endif
     memcpy(p, &v, 8);
+}
+
+static uint32_t read32le(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
 /* Upper-cases the ASCII letters of eight bytes at once: a byte gets 0x20
@@ -69,10 +74,10 @@ int winerr__name_lookup(const char *name, size_t len, uint32_t *run)
     unsigned int slot = name_bucket_hash(bucket, (const char *)key, len);
     if (slot > winerr__slot_max[bucket])
         return 0;
-    uint32_t off = winerr__slots[winerr__slot_base[bucket] + slot];
-    if (off == 0 || strcmp((const char *)winerr__records + off + 4, (const char *)key) != 0)
+    const unsigned char *block = winerr__name_data + winerr__slot_base[bucket];
+    uint32_t off = read32le(block + 4 * (size_t)slot);
+    if (off == 0 || strcmp((const char *)block + off + 4, (const char *)key) != 0)
         return 0;
-    const unsigned char *r = winerr__records + off;
-    *run = (uint32_t)r[0] | (uint32_t)r[1] << 8 | (uint32_t)r[2] << 16 | (uint32_t)r[3] << 24;
+    *run = read32le(block + off);
     return 1;
 }

@@ -31,15 +31,20 @@ class GperfSlotsTest(unittest.TestCase):
     def test_records_hold_key_and_row(self):
         names = ["ERROR_FILE_NOT_FOUND", "E_FAIL", "STATUS_ACCESS_VIOLATION", "S_OK"]
         _, text = self.build(names)
-        body = text.split("winerr__records")[1]
-        pool = bytes(int(b, 16) for b in re.findall(r"0x([0-9a-f]{2})", body))
-        slots = [int(v) for v in re.findall(r"(\d+)u", text.split("winerr__slots[")[1]
-                                               .split("winerr__records")[0].split("=", 1)[1])]
+        data = bytes(int(b, 16) for b in re.findall(r"0x([0-9a-f]{2})",
+                                                     text.split("winerr__name_data")[1]))
+        bases = [int(v) for v in re.findall(r"(\d+)u", text.split("winerr__slot_base")[1]
+                                           .split("winerr__slot_max")[0].split("=", 1)[1])]
+        maxes = [int(v) for v in re.findall(r"(\d+)u", text.split("winerr__slot_max")[1]
+                                           .split("winerr__name_data")[0].split("=", 1)[1])]
         found = {}
-        for off in (s for s in slots if s):
-            row = int.from_bytes(pool[off:off + 4], "little")
-            key = pool[off + 4:pool.index(b"\0", off + 4)].decode()
-            found[key] = row
+        for base, top in zip(bases, maxes):
+            for slot in range(top + 1):
+                off = int.from_bytes(data[base + 4 * slot:base + 4 * slot + 4], "little")
+                if off:
+                    rec = base + off
+                    key = data[rec + 4:data.index(b"\0", rec + 4)].decode()
+                    found[key] = int.from_bytes(data[rec:rec + 4], "little")
         expect = {n: 100 + i | (1 << emit.NAME_FIRST_BITS) for i, n in enumerate(sorted(names))}
         self.assertEqual(found, expect)
 
