@@ -23,42 +23,72 @@ it survives the drops below and one of the keeps applies.  In order:
     repeats (corerror.h's VER_E_INNERMOST_FIRST, VER_E_CALL_TO_VTYPE_BASE;
     wuerror.h's WU_E_PT_SOAPCLIENT_BASE): headers write codes that way and
     markers as bare numbers (NERR_BASE 2100).
- 6. HEADER_EXCLUDES: named non-codes of one header (lmerrlog.h's
-    LOGFLAGS_* read flags, mce.h's ERR_* machine-check error types).
+ 6. HEADER_EXCLUDES: named non-codes of one header that look like codes
+    (lmerrlog.h's LOGFLAGS_* read flags, mce.h's ERR_* machine-check error
+    types, lpmapi.h's ERROR_SPEC flags ERR_FORWARD_OK, ERR_Usage_*,
+    ERROR_SPECF_* and SESSFLG_E_Police, wsrm.h's E_WINDOW_* send-window
+    flags, mscat.h's CRYPTCAT_E_AREA_* area selectors, neterr.h's
+    NETERR_RING_* token-ring status bits).
  7. In an error header (is_error_header: winerror.h, ntstatus.h,
     bugcodes.h, ntiologc.h, netevent.h, mapicode.h, wabcode.h and every
     header whose file name holds "err" or "msg", minus API headers such
     as errno.h and errhandlingapi.h, mingw-w64's error.h (DOS error
     classes) and _wsa_errnos.h (errno aliases)), everything left is a
     code, except masks and bits (last word MASK, SHIFT, BIT, BITS:
-    DNS_ERROR_MASK) and bugcodes.h's message IDs of boot-screen strings
+    DNS_ERROR_MASK), the string resource IDs and event categories of
+    message-file headers (IDS_*, category*: cdosyserr.h's IDS_FROM,
+    categoryGeneral) and bugcodes.h's message IDs of boot-screen strings
     (WINDOWS_NT_BANNER, *_STRING, BOOTLOG_*: text IDs, not bug checks).
- 8. In any other header, families that only hold IDs, flags or events
-    are dropped by prefix (NON_CODE_PREFIXES: DISPID_, OID_, GL_, WMI_,
-    PRINTER_, EVENTLOG_...) and GUID names (IID_*, CLSID_*, *_GUID).
-    Then a constant is a code when
+ 8. In any other header, a constant is a code when it belongs to one of
+    the header's result-code families (c. below).  Otherwise families
+    that only hold IDs, flags or events are dropped by prefix
+    (NON_CODE_PREFIXES: DISPID_, OID_, GL_, WMI_, PRINTER_, EVENTLOG_,
+    DIAXIS_, DWRITE_PANOSE_...) and GUID names (IID_*, CLSID_*, *_GUID;
+    a *_GUID name that follows a code convention, patchwiz.h's
+    ERROR_PCW_MISSING_PATCH_GUID, is a code when its value is an
+    integer).  Then a constant is a code when
     a. its name follows an error-code convention (CODE_NAME_RE: E_*,
        *_E_*, ERROR_*, NERR_*, RPC_S_*, WSAE*, JET_err*, *ERR_* such as
        DDERR_, MMSYSERR_, IO_ERR_; or X_ERROR_* / X_INFORMATION_* for a
        family X in ERROR_FAMILIES: MQ, BTH, OLE, ODBC, SNMP, WIA...), and
-       it is not a mask, shift, size or revision (last word MASK, SHIFT,
-       BIT, BITS, SIZE, LENGTH, LEN, REVISION); a success-style name (*_S_*,
-       S_*) only when its value has a facility (>= 0x10000) or is built as
-       an HRESULT, since small S_ values are flags (S_QUEUEEMPTY, AA_S_OPEN);
-       STATUS_* only when its value has NTSTATUS severity bits or is built
-       as an NTSTATUS (MAPI's STATUS_* are flags);
+       it is not a mask, shift, size, revision or version (last word MASK,
+       SHIFT, BIT, BITS, SIZE, LENGTH, LEN, REVISION, V1, V2..., in any
+       case); a success-style name (*_S_*, S_*) only when its value has a
+       facility (>= 0x10000) or is built as an HRESULT, since small S_
+       values are flags (S_QUEUEEMPTY, AA_S_OPEN); STATUS_* and X_STATUS_*
+       (one word X, no other convention: USBD_STATUS_, NDIS_STATUS_,
+       TDI_STATUS_, HIDP_STATUS_) only when the value has NTSTATUS
+       severity bits (>= 0x40000000) or is built as an NTSTATUS; their
+       small values are flags or states (MAPI's STATUS_*, DOT11_STATUS_*,
+       DEBUG_STATUS_*);
     b. or its value is built as an HRESULT or NTSTATUS: the expansion
        goes through _HRESULT_TYPEDEF_, MAKE_HRESULT, MAKE_SCODE,
        HRESULT_FROM_WIN32/NT, _NDIS_ERROR_TYPEDEF_ or a cast to HRESULT,
        SCODE or NTSTATUS (a Rust const typed HRESULT, SCODE, NTSTATUS);
        this catches header-specific helpers such as MAKE_DDHRESULT,
        MAKE_D3DHRESULT, EMAKEHR, DBDAOERR, AGENTERROR without naming them.
+    c. or it is in one of CODE_FAMILIES: result codes that headers of
+       other things define without an error-code name.  Each family is a
+       name pattern in named headers, sometimes with names left out and a
+       value range; the list below says what each holds and why.  They
+       are the families err.exe lists (or, for fdi.h, like one it lists)
+       whose header sets them apart by a base, a range or a prefix of
+       their own; a family that needs names listed one by one is left out
+       (werapi.h's WerReport* results share their prefix with report
+       types).
  Anything else is dropped as "not a code".  A kept constant whose value
  cannot be evaluated becomes no entry; the report lists it with file:line.
 
+CODE_FAMILIES (header: names: what they are; listed from the table
+below):
+@FAMILIES@
+
 Kinds (model.KINDS), first match: bugcodes.h -> bugcheck; sql_err -> sql;
 built as an NTSTATUS, a STATUS_* name, or a table of NTSTATUS values
-(ntstatus.h, ntiologc.h) -> ntstatus; built as an HRESULT, or an
+(ntstatus.h, ntiologc.h) -> ntstatus; a code family's own kind where it
+names one (HTTP status codes -> other), and X_STATUS_* not built as an
+NTSTATUS -> other (USBD_STATUS_* share NTSTATUS's severity bits but not
+its numbers); built as an HRESULT, or an
 HRESULT-style name (*_E_*, *_S_*, E_*, S_*) with a facility, or a value
 0x80000000..0xFFFEFFFF (small negative numbers such as ICERR_* -1..-n are
 not HRESULTs) -> hresult; a value below 0x10000 with a Win32 name
@@ -68,6 +98,7 @@ everything else -> other.
 """
 
 import re
+import textwrap
 
 # Reasons, used as report group titles.
 R_INTERNAL = "internal name or include guard"
@@ -78,7 +109,9 @@ R_NOT_INT = "not an integer constant (string, GUID, float, struct)"
 R_DISPLAY = "message ID of a display string, not a bug check"
 R_FLAGS = "flag, mask, size or revision"
 R_SMALL_S = "success-style name whose value is a flag, not an HRESULT"
-R_STATUS_FLAG = "STATUS_* flag, not an NTSTATUS"
+R_STATUS_FLAG = "STATUS_* or X_STATUS_* flag or state, not an NTSTATUS"
+R_FAMILY_VALUE = ("named like a header's code family, but outside its values"
+                  " (option, placeholder, string; no ERROR_* alias)")
 R_NOT_CODE = "not a code (name and value follow no error convention)"
 
 KEEP, MAYBE, DROP = "keep", "maybe", "drop"
@@ -107,12 +140,147 @@ NON_CODE_PREFIXES = (
     "MCI_", "URB_", "PBST_", "TTI_", "MB_", "CERTLOG_", "wsz", "sz",
     "PRODUCT_", "STDERR_", "STD_", "WC_ERR_", "TD_", "SERIAL_", "SNDDEV_",
     "DPFLTR_", "HYBRID_", "EVENTLOG_", "FLAGS_", "MSITRANSFORM_",
+    "DIAXIS_", "DIBUTTON_", "DIPOV_",  # DirectInput action semantics
+    "DWRITE_PANOSE_",  # font classification values (..._HORSESHOE_E_AND_A)
 )
 # Constants of a header that look like codes but are not (by name regex).
 HEADER_EXCLUDES = {
     "mce.h": re.compile(r"^ERR_"),  # machine-check error types, not codes
     "lmerrlog.h": re.compile(r"^LOGFLAGS_"),  # NetErrorLogRead flags
+    # RSVP object flags and usage values (ERR_FORWARD_OK 0x8000,
+    # ERR_Usage_local, ERR_global_mask, ERROR_SPECF_InPlace, SESSFLG_E_Police)
+    "lpmapi.h": re.compile(r"^(ERR_|ERROR_SPECF_|SESSFLG_)"),
+    "wsrm.h": re.compile(r"^E_WINDOW_"),  # RM_SEND_WINDOW flags
+    "mscat.h": re.compile(r"^CRYPTCAT_E_AREA_"),  # area bits of CDF errors
+    "neterr.h": re.compile(r"^NETERR_RING_"),  # token-ring status bits
 }
+
+
+class Family:
+    """A header's family of result codes that no naming convention finds
+    (rule 8c).  names: pattern; leave_out: names of the pattern that are
+    something else; values: ((lo, hi), ...) the codes lie in; alias_of: a
+    pattern one of the names the definition expands must match; kind: the
+    entries' kind where the general rules would get it wrong."""
+
+    def __init__(self, tables, names, why, leave_out=None, values=None,
+                 alias_of=None, kind=None):
+        self.tables = frozenset(tables)
+        self.names = re.compile(names)
+        self.leave_out = re.compile(leave_out) if leave_out else None
+        self.values = values
+        self.alias_of = re.compile(alias_of) if alias_of else None
+        self.kind = kind
+        self.why = why
+
+    def covers(self, name):
+        return bool(self.names.search(name)) and not (
+            self.leave_out and self.leave_out.search(name))
+
+    def needs_value(self):
+        return self.values is not None or self.alias_of is not None
+
+    def accepts(self, value, trace):
+        if self.values is not None and not any(
+                lo <= value <= hi for lo, hi in self.values):
+            return False
+        return self.alias_of is None or any(
+            self.alias_of.search(n) for n in trace or ())
+
+    def describe(self):
+        return textwrap.fill("%s: %s: %s" % (
+            ", ".join(sorted(self.tables)), self.names.pattern, self.why),
+            width=76, initial_indent="  ", subsequent_indent="    ",
+            break_on_hyphens=False)
+
+
+CODE_FAMILIES = (
+    Family(("usb.h", "usbdi.h"), r"^USBD_STATUS_",
+           "USB request (URB) status codes: NTSTATUS-shaped "
+           "(USBD_STATUS_STALL_PID 0xC0000004, USBD_STATUS_PENDING "
+           "0x40000000) and USBD_STATUS_SUCCESS 0; the small states "
+           "(PORT_OPERATION_PENDING 1, CANCELING 0x20000) are not",
+           values=((0, 0), (0x40000000, 0xFFFFFFFF)), kind="other"),
+    Family(("winldap.h",), r"^LDAP_",
+           "LDAP result codes (LDAP_SUCCESS 0, LDAP_OPERATIONS_ERROR 1, "
+           "LDAP_SERVER_DOWN 0x51); the options, message types, commands, "
+           "scopes and versions sharing the prefix are left out by name "
+           "(LDAP_OPT_, _RES_, _DEREF_, _SCOPE_, _MOD_, _MSG_, _CHASE_, "
+           "*_CMD, *VERSION*), the auth methods, filter and substring "
+           "choices by value (BER tags, 0x80 and up)",
+           leave_out=r"^LDAP_(OPT|RES|DEREF|SCOPE|MOD|MSG|CHASE)_|_CMD$|"
+                     r"VERSION|^LDAP_(UNICODE|NO_LIMIT)$",
+           values=((0, 0x7F),)),
+    Family(("cfgmgr32.h",), r"^CR_",
+           "CONFIGRET codes of the CM_* functions (CR_SUCCESS 0, "
+           "CR_NO_SUCH_DEVNODE 0xD)"),
+    Family(("qossp.h",), r"^GQOS_",
+           "RSVP error codes and values of the QoS provider, QOSSP_ERR_BASE "
+           "(56000) + n; the unknown/none placeholders (0, -1) are not",
+           values=((56000, 56999),)),
+    Family(("lpmapi.h",), r"^(RSVP_Er[rv]_|POLICY_ERRV_)",
+           "RSVP ERROR_SPEC error codes and values (RSVP_Err_POLICY 2, "
+           "POLICY_ERRV_NO_PRIVILEGES 50)"),
+    Family(("winhttp.h", "wininet.h"), r"^HTTP_STATUS_",
+           "HTTP status codes of a request (HTTP_STATUS_NOT_FOUND 404); "
+           "not Win32 codes, though the tables are Win32 ones",
+           values=((100, 599),), kind="other"),
+    Family(("ipexport.h",), r"^IP_",
+           "IP_STATUS codes of the ICMP echo functions (IP_SUCCESS 0, "
+           "IP_REQ_TIMED_OUT 11010: IP_STATUS_BASE 11000 + n); IP_OPT_* "
+           "options and IP_FLAG_* flags are not",
+           leave_out=r"^IP_(OPT|FLAG)_", values=((0, 0), (11000, 11255))),
+    Family(("lmsvc.h",), r"^SERVICE_UIC_",
+           "LAN Manager service uninstall codes and their modifiers "
+           "(SERVICE_UIC_RESOURCE 3054, SERVICE_UIC_M_MEMORY 3070)"),
+    Family(("nb30.h",), r"^NRC_",
+           "NetBIOS NCB return codes (NRC_GOODRET 0, NRC_CMDTMO 5)"),
+    Family(("msiquery.h",), r"^MSIDBERROR_",
+           "MsiViewGetError validation codes (MSIDBERROR_DUPLICATEKEY 1)"),
+    Family(("schannel.h",), r"^TLS1_ALERT_",
+           "TLS alert codes Schannel reports (TLS1_ALERT_HANDSHAKE_FAILURE "
+           "40); TLS1_ALERT_WARNING and _FATAL are alert levels",
+           leave_out=r"_(WARNING|FATAL)$"),
+    Family(("snmp.h",), r"^SNMP_(ERRORSTATUS|BERAPI|PDUAPI|AUTHAPI|MEM)_",
+           "SNMP error-status values of a PDU and the SNMP utility "
+           "functions' error codes (SNMP_ERRORSTATUS_NOSUCHNAME 2, "
+           "SNMP_BERAPI_INVALID_LENGTH 10)"),
+    Family(("scesvc.h",), r"^SCESTATUS_",
+           "SCESTATUS codes of the security configuration engine"),
+    Family(("p2p.h",), r"^WSA_PNRP_",
+           "Winsock errors of PNRP (WSA_PNRP_CLOUD_NOT_FOUND 11501)"),
+    Family(("routprot.h",), r"^MFE_",
+           "multicast forwarding (mtrace) codes (MFE_NO_ERROR 0, "
+           "MFE_NO_ROUTE 9)"),
+    Family(("ntdddisk.h", "winioctl.h"), r"^SMART_",
+           "SMART driver error codes (DRIVERSTATUS.bDriverError: "
+           "SMART_IDE_ERROR 1 .. SMART_NO_IDE_DEVICE 10); the self-test "
+           "subcommands in the same range end in OFFLINE or CAPTIVE",
+           leave_out=r"_(OFFLINE|CAPTIVE)$", values=((0, 0x0F),)),
+    Family(("ime.h",), r"^IME_RS_",
+           "return codes of the IME escapes (IME_RS_ERROR 1, IME_RS_NOIME "
+           "2)"),
+    Family(("lzexpand.h",), r"^LZERROR_",
+           "LZ expansion error codes (LZERROR_BADINHANDLE -1)"),
+    Family(("fltdefs.h",), r"^PFERROR_",
+           "packet filter error codes, ERROR_BASE (23000) + n"),
+    Family(("fdi.h",), r"^FDIERROR_",
+           "cabinet extraction error codes (FDIERROR_CORRUPT_CABINET 4), "
+           "like fci.h's FCIERR_*"),
+    Family(("ntdsapi.h",), r"^DS_NAME_(NO_ERROR$|ERROR_)",
+           "DsCrackNames status codes (DS_NAME_ERROR_NOT_FOUND 2)"),
+    Family(("wincrypt.h",), r"^CMC_(STATUS|FAIL)_",
+           "certificate management over CMS status and failure codes "
+           "(CMC_STATUS_FAILED 2, CMC_FAIL_BAD_REQUEST 2)"),
+    Family(("patchwiz.h",), r"^(INFO|WARN)_",
+           "PatchWiz's informational and warning codes, numbered beside "
+           "its ERROR_PCW_* (INFO_BASE 0xC00F5101, WARN_BASE 0xC0105101)"),
+    Family(("winsock2.h",), r"^WSA_",
+           "Winsock's names for Win32 errors (WSA_IO_PENDING is "
+           "ERROR_IO_PENDING): kept when the definition goes through an "
+           "ERROR_* code, so WSA_WAIT_TIMEOUT and WSA_INFINITE are not",
+           alias_of=r"^ERROR_"),
+)
 # Families named *_ERROR_* / *_INFORMATION_* that are codes (rule 8a).
 ERROR_FAMILIES = {"BTH", "SDP", "LOCALDB", "MQ", "ODBC", "OLE", "SNMP",
                   "WIA", "DNS", "DFS", "NDIS", "IMM", "D3D10"}
@@ -124,13 +292,17 @@ _PAIRED_RE = re.compile(r"(^|_)(MIN|MAX|FIRST|LAST)$")
 _PARTNER = {"MIN": "MAX", "MAX": "MIN", "FIRST": "LAST", "LAST": "FIRST"}
 _BITS_RE = re.compile(r"(^|_)(MASK|SHIFT|BIT|BITS)$")
 _FLAGS_RE = re.compile(r"(^|_)(MASK|SHIFT|BIT|BITS|SIZE|LENGTH|LEN|"
-                       r"REVISION(_\w+)?)$")
+                       r"REVISION(_\w+)?|V[0-9]+)$", re.IGNORECASE)
 _DISPLAY_RE = re.compile(r"_STRING(_PLURAL)?$|_BANNER$|_INTRO$|^BOOTLOG_|"
                          r"^BOOTING_IN_SAFEMODE_|^BUGCODE_ID_DRIVER$|"
                          r"^BUGCODE_PSS_MESSAGE|^BUGCHECK_TECH_INFO$|"
                          r"_MODIFIER$")
 _GUID_RE = re.compile(r"(^(IID|CLSID|GUID|LIBID|DIID|CATID|FMTID|PKEY|"
                       r"DEVPKEY)_)|(_GUID|Guid)$")
+_GUID_PREFIX_RE = re.compile(r"^(IID|CLSID|GUID|LIBID|DIID|CATID|FMTID|"
+                             r"PKEY|DEVPKEY)_")
+# Message-file headers' string resource IDs and event categories.
+_MSGFILE_IDS_RE = re.compile(r"^IDS_|^category[A-Z]")
 
 # Error-code naming conventions.
 CODE_NAME_RE = re.compile(
@@ -140,7 +312,7 @@ CODE_NAME_RE = re.compile(
 )
 _FAMILY_RE = re.compile(r"^([A-Z0-9]+)_(ERROR|INFORMATION)(_|$)")
 _SUCCESS_NAME_RE = re.compile(r"(^|_)S_[A-Za-z0-9]")
-_STATUS_NAME_RE = re.compile(r"^STATUS_")
+_STATUS_NAME_RE = re.compile(r"^([A-Z0-9]+_)?STATUS_")
 _HRESULT_NAME_RE = re.compile(r"(^|_)[ESW]_[A-Za-z0-9]")
 _WIN32_NAME_RE = re.compile(
     r"^(ERROR_|NERR_|WSA|RPC_[SX]_|EPT_S_|DNS_(ERROR|INFO|STATUS)_|"
@@ -188,13 +360,31 @@ def _marker(name, file_names):
     return "named" if _MARKER_RE.search(name) else None
 
 
+def header_family(name, table):
+    """The CODE_FAMILIES family of table that name belongs to, or None."""
+    t = table.lower()
+    for fam in CODE_FAMILIES:
+        if t in fam.tables and fam.covers(name):
+            return fam
+    return None
+
+
+def _family_of(name):
+    """The family name belongs to in any header (post() has no table;
+    the tests check no name is in two families that disagree)."""
+    for fam in CODE_FAMILIES:
+        if fam.covers(name):
+            return fam
+    return None
+
+
 def pre(name, table, ctype="", erref_names=frozenset(), file_names=()):
     """Decide from the name alone: (KEEP|MAYBE|DROP, reason or None).
 
     MAYBE: a code only if its value turns out to be built as an HRESULT or
-    NTSTATUS (or, for success/STATUS names, has the right shape); post()
-    decides once the value is known.  file_names: the names the same
-    source file defines (to pair MIN with MAX).
+    NTSTATUS (or, for success/STATUS names and code families, has the
+    right shape); post() decides once the value is known.  file_names:
+    the names the same source file defines (to pair MIN with MAX).
     """
     if ctype and not _rust_int_type(ctype):
         return DROP, R_NOT_INT
@@ -211,19 +401,39 @@ def pre(name, table, ctype="", erref_names=frozenset(), file_names=()):
     if t in HEADER_EXCLUDES and HEADER_EXCLUDES[t].search(name):
         return DROP, R_FAMILY
     if is_error_header(t):
-        if t == "bugcodes.h" and _DISPLAY_RE.search(name):
-            return DROP, R_DISPLAY
-        if _BITS_RE.search(name):
-            return DROP, R_FLAGS
-        return KEEP, None
-    if name.startswith(NON_CODE_PREFIXES) or _GUID_RE.search(name):
+        return _pre_error_header(name, t)
+    return _pre_other_header(name, t)
+
+
+def _pre_error_header(name, t):
+    """Rule 7."""
+    if t == "bugcodes.h" and _DISPLAY_RE.search(name):
+        return DROP, R_DISPLAY
+    if _BITS_RE.search(name):
+        return DROP, R_FLAGS
+    if _MSGFILE_IDS_RE.search(name):
         return DROP, R_FAMILY
-    if _SUCCESS_NAME_RE.search(name) and not CODE_NAME_RE.search(name):
+    return KEEP, None
+
+
+def _pre_other_header(name, t):
+    """Rule 8."""
+    fam = header_family(name, t)
+    if fam is not None:
+        return (MAYBE, R_FAMILY_VALUE) if fam.needs_value() else (KEEP, None)
+    coded = CODE_NAME_RE.search(name)
+    if name.startswith(NON_CODE_PREFIXES) or _GUID_PREFIX_RE.search(name):
+        return DROP, R_FAMILY
+    if _GUID_RE.search(name):
+        # ERROR_PCW_MISSING_PATCH_GUID: a code if its value is an integer
+        return (MAYBE, R_NOT_INT) if coded else (DROP, R_FAMILY)
+    if _SUCCESS_NAME_RE.search(name) and not coded:
         return MAYBE, R_SMALL_S
-    if _STATUS_NAME_RE.search(name):
+    if _STATUS_NAME_RE.search(name) and (
+            name.startswith("STATUS_") or not coded):
         return MAYBE, R_STATUS_FLAG
     fam = _FAMILY_RE.match(name)
-    if CODE_NAME_RE.search(name) or (fam and fam.group(1) in ERROR_FAMILIES):
+    if coded or (fam and fam.group(1) in ERROR_FAMILIES):
         if _flags_like(name):
             return DROP, R_FLAGS
         return KEEP, None
@@ -250,6 +460,12 @@ def post(state, reason, name, value, trace=None, ctype=""):
         keep = built is not None or value >= 0x10000
     elif reason == R_STATUS_FLAG:
         keep = built is not None or value >= 0x40000000
+    elif reason == R_FAMILY_VALUE:
+        fam = _family_of(name)
+        keep = built is not None or (
+            fam is not None and fam.accepts(value, trace))
+    elif reason == R_NOT_INT:
+        keep = not _flags_like(name)  # it evaluated: an integer after all
     else:
         keep = built is not None and not _flags_like(name)
     return keep, (None if keep else reason)
@@ -266,6 +482,12 @@ def kind(name, table, value, trace=None, ctype=""):
     if built == "ntstatus" or t in NTSTATUS_TABLES or name.startswith(
             "STATUS_"):
         return "ntstatus"
+    if built is None:
+        fam = header_family(name, t)
+        if fam is not None and fam.kind:
+            return fam.kind
+        if _STATUS_NAME_RE.match(name) and value >= 0x40000000:
+            return "other"  # X_STATUS_*: NTSTATUS-shaped, not NTSTATUSes
     small_negative = value >= 0xFFFF0000
     if built == "hresult" or name in ("S_OK", "S_FALSE", "NOERROR") or (
             not small_negative and (value >= 0x80000000 or (
@@ -274,3 +496,7 @@ def kind(name, table, value, trace=None, ctype=""):
     if value < 0x10000 and (t in WIN32_TABLES or _WIN32_NAME_RE.match(name)):
         return "win32"
     return "other"
+
+
+__doc__ = __doc__.replace("@FAMILIES@", "\n".join(
+    fam.describe() for fam in CODE_FAMILIES))

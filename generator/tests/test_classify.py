@@ -73,6 +73,184 @@ class TestKept(unittest.TestCase):
                                 {"NTSTATUS"}), (True, None))
 
 
+class TestCodeFamilies(unittest.TestCase):
+    """Rule 8c: each family's codes kept, its header's other constants
+    sharing the prefix dropped, and the kinds the general rules would get
+    wrong."""
+
+    KEPT = (
+        ("USBD_STATUS_STALL_PID", "usb.h", 0xC0000004),
+        ("USBD_STATUS_INVALID_URB_FUNCTION", "usb.h", 0x80000200),
+        ("USBD_STATUS_PENDING", "usb.h", 0x40000000),
+        ("USBD_STATUS_SUCCESS", "usb.h", 0),
+        ("USBD_STATUS_NO_MEMORY", "usbdi.h", 0x80000100),
+        ("LDAP_SUCCESS", "winldap.h", 0),
+        ("LDAP_OPERATIONS_ERROR", "winldap.h", 1),
+        ("LDAP_AUTH_METHOD_NOT_SUPPORTED", "winldap.h", 7),
+        ("LDAP_SERVER_DOWN", "winldap.h", 0x51),
+        ("LDAP_AUTH_UNKNOWN", "winldap.h", 0x56),
+        ("LDAP_FILTER_ERROR", "winldap.h", 0x57),
+        ("LDAP_CONTROL_NOT_FOUND", "winldap.h", 0x5D),
+        ("LDAP_REFERRAL_LIMIT_EXCEEDED", "winldap.h", 0x61),
+        ("CR_SUCCESS", "cfgmgr32.h", 0),
+        ("CR_NO_SUCH_DEVNODE", "cfgmgr32.h", 0xD),
+        ("GQOS_NET_ADMISSION", "qossp.h", 56100),
+        ("GQOS_CHKQOS_EXCEPTION", "qossp.h", 0xDE18),
+        ("RSVP_Err_POLICY", "lpmapi.h", 2),
+        ("RSVP_Erv_Flow_Rate", "lpmapi.h", 0x8001),
+        ("POLICY_ERRV_NO_PRIVILEGES", "lpmapi.h", 50),
+        ("HTTP_STATUS_NOT_FOUND", "winhttp.h", 404),
+        ("HTTP_STATUS_CONTINUE", "wininet.h", 100),
+        ("IP_SUCCESS", "ipexport.h", 0),
+        ("IP_REQ_TIMED_OUT", "ipexport.h", 11010),
+        ("IP_PENDING", "ipexport.h", 11255),
+        ("SERVICE_UIC_RESOURCE", "lmsvc.h", 3054),
+        ("SERVICE_UIC_M_MEMORY", "lmsvc.h", 3070),
+        ("NRC_GOODRET", "nb30.h", 0),
+        ("NRC_PENDING", "nb30.h", 0xFF),
+        ("MSIDBERROR_DUPLICATEKEY", "msiquery.h", 1),
+        ("MSIDBERROR_INVALIDARG", "msiquery.h", 0xFFFFFFFD),
+        ("TLS1_ALERT_CLOSE_NOTIFY", "schannel.h", 0),
+        ("TLS1_ALERT_HANDSHAKE_FAILURE", "schannel.h", 40),
+        ("SNMP_ERRORSTATUS_NOSUCHNAME", "snmp.h", 2),
+        ("SNMP_BERAPI_INVALID_LENGTH", "snmp.h", 10),
+        ("SNMP_MEM_ALLOC_ERROR", "snmp.h", 1),
+        ("SCESTATUS_ACCESS_DENIED", "scesvc.h", 9),
+        ("WSA_PNRP_CLOUD_NOT_FOUND", "p2p.h", 11501),
+        ("MFE_NO_ROUTE", "routprot.h", 9),
+        ("SMART_IDE_ERROR", "ntdddisk.h", 1),
+        ("SMART_NO_IDE_DEVICE", "winioctl.h", 10),
+        ("IME_RS_NOIME", "ime.h", 2),
+        ("LZERROR_BADINHANDLE", "lzexpand.h", 0xFFFFFFFF),
+        ("PFERROR_NO_PF_INTERFACE", "fltdefs.h", 23000),
+        ("FDIERROR_CORRUPT_CABINET", "fdi.h", 4),
+        ("DS_NAME_NO_ERROR", "ntdsapi.h", 0),
+        ("DS_NAME_ERROR_NOT_FOUND", "ntdsapi.h", 2),
+        ("CMC_STATUS_FAILED", "wincrypt.h", 2),
+        ("CMC_FAIL_BAD_REQUEST", "wincrypt.h", 2),
+        ("INFO_PROPERTY", "patchwiz.h", 0xC00F5107),
+        ("WARN_BAD_MAJOR_VERSION", "patchwiz.h", 0xC0105108),
+    )
+    # (name, table, value, reason): the same prefixes, not codes.
+    DROPPED = (
+        ("USBD_STATUS_PORT_OPERATION_PENDING", "usb.h", 1),
+        ("USBD_STATUS_CANCELING", "usbdi.h", 0x20000),
+        ("LDAP_OPT_SIZELIMIT", "winldap.h", 3),
+        ("LDAP_RES_BIND", "winldap.h", 0x61),
+        ("LDAP_BIND_CMD", "winldap.h", 0x60),
+        ("LDAP_SCOPE_SUBTREE", "winldap.h", 2),
+        ("LDAP_DEREF_ALWAYS", "winldap.h", 3),
+        ("LDAP_MOD_REPLACE", "winldap.h", 2),
+        ("LDAP_MSG_ALL", "winldap.h", 1),
+        ("LDAP_CHASE_SUBORDINATE_REFERRALS", "winldap.h", 0x20),
+        ("LDAP_VERSION3", "winldap.h", 3),
+        ("LDAP_UNICODE", "winldap.h", 1),
+        ("LDAP_NO_LIMIT", "winldap.h", 0),
+        ("LDAP_AUTH_SIMPLE", "winldap.h", 0x80),
+        ("LDAP_FILTER_AND", "winldap.h", 0xA0),
+        ("LDAP_SUBSTRING_ANY", "winldap.h", 0x81),
+        ("LDAP_PORT", "winldap.h", 389),
+        ("GQOS_NO_ERRORCODE", "qossp.h", 0),
+        ("GQOS_ERRORVALUE_UNKNOWN", "qossp.h", 0xFFFFFFFF),
+        ("IP_OPT_EOL", "ipexport.h", 0),
+        ("IP_FLAG_DF", "ipexport.h", 2),
+        ("HTTP_STATUS_FIRST", "winhttp.h", 100),
+        ("TLS1_ALERT_FATAL", "schannel.h", 2),
+        ("SMART_SHORT_SELFTEST_OFFLINE", "ntdddisk.h", 1),
+        ("SMART_CMD", "ntdddisk.h", 0xB0),
+        ("WSA_WAIT_TIMEOUT", "winsock2.h", 0x102),
+        ("WSA_FLAG_OVERLAPPED", "winsock2.h", 1),
+    )
+
+    def test_kept(self):
+        for name, table, value in self.KEPT:
+            self.assertEqual(decide(name, table, value), (True, None), name)
+
+    def test_dropped(self):
+        for name, table, value in self.DROPPED:
+            kept, why = decide(name, table, value,
+                               file_names={"HTTP_STATUS_LAST"})
+            self.assertFalse(kept, name)
+            self.assertIn(why, (classify.R_FAMILY_VALUE, classify.R_MARKER,
+                                classify.R_NOT_CODE), name)
+
+    def test_only_in_their_headers(self):
+        for name, table, value in (("CR_SUCCESS", "winnt.h", 0),
+                                   ("NRC_GOODRET", "winbase.h", 0),
+                                   ("IP_SUCCESS", "ws2def.h", 0),
+                                   ("INFO_PROPERTY", "winnt.h", 7),
+                                   ("LDAP_SUCCESS", "ldap.h", 0)):
+            self.assertEqual(decide(name, table, value),
+                             (False, classify.R_NOT_CODE), name)
+
+    def test_winsock_aliases_of_win32_codes(self):
+        self.assertEqual(decide("WSA_IO_PENDING", "winsock2.h", 997,
+                                {"ERROR_IO_PENDING"}), (True, None))
+        self.assertEqual(decide("WSA_IO_PENDING", "winsock2.h", 997),
+                         (False, classify.R_FAMILY_VALUE))
+        self.assertEqual(decide("WSA_WAIT_IO_COMPLETION", "winsock2.h", 0xC0,
+                                {"STATUS_USER_APC", "NTSTATUS"}),
+                         (True, None))
+
+    def test_post_finds_the_family_pre_chose(self):
+        # post() has no table: a name must not fall in two families
+        for name, table, _ in self.KEPT + self.DROPPED:
+            fam = classify.header_family(name, table)
+            if fam is not None:
+                self.assertIs(classify._family_of(name), fam, name)
+
+    def test_family_kinds(self):
+        for args, want in (
+                (("HTTP_STATUS_NOT_FOUND", "winhttp.h", 404), "other"),
+                (("USBD_STATUS_STALL_PID", "usb.h", 0xC0000004), "other"),
+                (("WSA_IO_PENDING", "winsock2.h", 997), "win32"),
+                (("WSA_PNRP_CLOUD_NOT_FOUND", "p2p.h", 11501), "win32"),
+                (("LDAP_SERVER_DOWN", "winldap.h", 0x51), "other"),
+                (("INFO_PROPERTY", "patchwiz.h", 0xC00F5107), "hresult")):
+            self.assertEqual(classify.kind(*args), want, args)
+
+    def test_rules_list_every_family(self):
+        for fam in classify.CODE_FAMILIES:
+            self.assertIn(fam.describe(), classify.__doc__)
+        self.assertNotIn("@FAMILIES@", classify.__doc__)
+
+
+class TestStatusFamilies(unittest.TestCase):
+    """Rule 8a: X_STATUS_* is a code where the value is NTSTATUS-shaped."""
+
+    def test_kept(self):
+        for name, table, value in (
+                ("NDIS_STATUS_INVALID_DATA", "ndis.h", 0xC0010015),
+                ("NDIS_STATUS_MEDIA_CONNECT", "ndis.h", 0x4001000B),
+                ("NDIS_STATUS_TAPI_INUSE", "ndistapi.h", 0xC0012008),
+                ("TDI_STATUS_BAD_VERSION", "tdistat.h", 0xC0010004)):
+            self.assertEqual(decide(name, table, value), (True, None), name)
+            self.assertEqual(classify.kind(name, table, value), "other",
+                             name)
+        self.assertEqual(classify.kind(
+            "NDIS_STATUS_FAILURE", "ndis.h", 0xC0000001,
+            {"STATUS_UNSUCCESSFUL", "NTSTATUS"}), "ntstatus")
+
+    def test_dropped(self):
+        for name, table, value in (
+                ("DOT11_STATUS_AUTH_FAILED", "windot11.h", 0x20000),
+                ("DEBUG_STATUS_NO_CHANGE", "dbgeng.h", 0),
+                ("LLC_STATUS_SUCCESS", "dlcapi.h", 0),
+                ("NDIS_STATUS_NOT_RECOGNIZED", "ndis.h", 0x10001)):
+            self.assertEqual(decide(name, table, value),
+                             (False, classify.R_STATUS_FLAG), name)
+        # two words before STATUS_: not a status family
+        self.assertEqual(decide("WINHTTP_CALLBACK_STATUS_REQUEST_ERROR",
+                                "winhttp.h", 0x200000),
+                         (False, classify.R_NOT_CODE))
+
+    def test_other_conventions_first(self):
+        self.assertEqual(decide("DTC_STATUS_E_CANTCONTROL", "dtchelp.h", 8),
+                         (True, None))
+        self.assertEqual(classify.kind("DNS_STATUS_FQDN", "winerror.h",
+                                       0x2555), "win32")
+
+
 class TestDropped(unittest.TestCase):
     def assertDropped(self, reason, name, table, value=0, trace=(),
                       ctype="", file_names=()):
@@ -115,6 +293,11 @@ class TestDropped(unittest.TestCase):
                            240)
         self.assertDropped(classify.R_FLAGS, "ERROR_LOG_MESSAGE_LIMIT_SIZE",
                            "wdm.h", 0x98)
+        # struct versions, and lower-case masks
+        self.assertDropped(classify.R_FLAGS, "CD_ERR_V1", "hubbusif.h", 1)
+        self.assertDropped(classify.R_FLAGS, "FOO_ERR_mask", "foo.h", 0xFFF)
+        self.assertEqual(decide("ERROR_DS_CR_IMPOSSIBLE_TO_VALIDATE_V2",
+                                "winerror.h", 0x218A), (True, None))
 
     def test_id_families_and_guids(self):
         for name, table in (("DISPID_ONERROR", "mshtmdid.h"),
@@ -126,8 +309,38 @@ class TestDropped(unittest.TestCase):
                             ("IID_IUnknown", "unknwn.h"),
                             ("WMI_TAPE_PROBLEM_IO_ERROR_GUID", "wmidata.h"),
                             ("ERR_BUS", "mce.h"),
-                            ("LOGFLAGS_SEEK", "lmerrlog.h")):
+                            ("LOGFLAGS_SEEK", "lmerrlog.h"),
+                            ("ERR_FORWARD_OK", "lpmapi.h"),
+                            ("ERR_Usage_local", "lpmapi.h"),
+                            ("ERROR_SPECF_InPlace", "lpmapi.h"),
+                            ("SESSFLG_E_Police", "lpmapi.h"),
+                            ("E_WINDOW_ADVANCE_BY_TIME", "wsrm.h"),
+                            ("CRYPTCAT_E_AREA_MEMBER", "mscat.h"),
+                            ("NETERR_RING_STATUS_SOFT_ERROR", "neterr.h"),
+                            ("DIAXIS_ANY_S_1", "dinput.h"),
+                            ("DWRITE_PANOSE_DECORATIVE_TOPOLOGY_HORSESHOE"
+                             "_E_AND_A", "dwrite_1.h"),
+                            ("IDS_ORIGINAL_MESSAGE", "cdoexerr.h"),
+                            ("categoryGeneral", "cdosyserr.h")):
             self.assertDropped(classify.R_FAMILY, name, table, 1)
+        # the same headers' codes stay
+        for name, table, value in (
+                ("ERROR_NO_MORE_INFO", "lpmapi.h", 1),
+                ("CRYPTCAT_E_CDF_DUPLICATE", "mscat.h", 2),
+                ("DIERR_NOTFOUND", "dinput.h", 0x80070002),
+                ("CDO_E_NOT_FOUND", "cdoexerr.h", 0x800CCE05),
+                ("evtCorruptedCalendar", "cdoexerr.h", 0xC0032025)):
+            self.assertEqual(decide(name, table, value), (True, None), name)
+
+    def test_code_named_guid_suffix(self):
+        # a *_GUID name that follows a code convention is a code when its
+        # value is an integer (pre says MAYBE; an unevaluable GUID drops)
+        self.assertEqual(decide("ERROR_PCW_MISSING_PATCH_GUID", "patchwiz.h",
+                                0xC00E5107), (True, None))
+        self.assertEqual(classify.pre("ERROR_PROCESSOR_GUID", "mce.h"),
+                         (classify.MAYBE, classify.R_NOT_INT))
+        self.assertEqual(classify.pre("IID_IUnknown", "unknwn.h"),
+                         (classify.DROP, classify.R_FAMILY))
 
     def test_display_strings_of_bugcodes(self):
         for name in ("WINDOWS_NT_BANNER", "WINDOWS_NT_CSD_STRING",
