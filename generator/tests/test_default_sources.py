@@ -33,6 +33,38 @@ MUST_HAVE = (
     ("RPC_S_SERVER_UNAVAILABLE", 0x6BA, "winerror.h"),
 )
 
+# Result codes of headers that mostly define other things (classify.py's
+# CODE_FAMILIES and X_STATUS_* rule), with the table err.exe files them in.
+FAMILY_CODES = (
+    ("USBD_STATUS_STALL_PID", 0xC0000004, "usb.h"),
+    ("LDAP_SERVER_DOWN", 0x51, "winldap.h"),
+    ("LDAP_SUCCESS", 0, "winldap.h"),
+    ("CR_NO_SUCH_DEVNODE", 0xD, "cfgmgr32.h"),
+    ("GQOS_NO_PATH", 0xDBED, "qossp.h"),
+    ("RSVP_Err_POLICY", 2, "lpmapi.h"),
+    ("HTTP_STATUS_NOT_FOUND", 404, "winhttp.h"),
+    ("IP_REQ_TIMED_OUT", 11010, "ipexport.h"),
+    ("NRC_CMDTMO", 5, "nb30.h"),
+    ("MSIDBERROR_DUPLICATEKEY", 1, "msiquery.h"),
+    ("TLS1_ALERT_HANDSHAKE_FAILURE", 40, "schannel.h"),
+    ("SNMP_ERRORSTATUS_NOSUCHNAME", 2, "snmp.h"),
+    ("SCESTATUS_ACCESS_DENIED", 9, "scesvc.h"),
+    ("WSA_PNRP_CLOUD_NOT_FOUND", 11501, "p2p.h"),
+    ("WSA_IO_PENDING", 997, "winsock2.h"),
+    ("MFE_NO_ROUTE", 9, "routprot.h"),
+    ("CMC_FAIL_BAD_REQUEST", 2, "wincrypt.h"),
+    ("LZERROR_READ", 0xFFFFFFFD, "lzexpand.h"),
+    ("DS_NAME_ERROR_NOT_FOUND", 2, "ntdsapi.h"),
+    ("NDIS_STATUS_INVALID_DATA", 0xC0010015, "ndis.h"),
+)
+# Constants of those headers that are not codes.
+NOT_CODES = ("LDAP_OPT_SIZELIMIT", "LDAP_PORT", "LDAP_AUTH_SIMPLE",
+             "LDAP_RES_BIND", "GQOS_NO_ERRORCODE", "IP_OPT_EOL",
+             "TLS1_ALERT_FATAL", "WSA_WAIT_TIMEOUT", "WSA_FLAG_OVERLAPPED",
+             "USBD_STATUS_PORT_OPERATION_PENDING", "ERR_FORWARD_OK",
+             "IDS_ORIGINAL_MESSAGE", "DIAXIS_ANY_S_1", "CD_ERR_V1",
+             "NETERR_RING_STATUS_SOFT_ERROR", "E_WINDOW_ADVANCE_BY_TIME")
+
 
 def _missing():
     return [d for d in (MINGW, WINAPI, IMPACKET) if not os.path.isdir(d)]
@@ -64,6 +96,17 @@ class TestDefaultSources(unittest.TestCase):
         have = {(e.name, e.value, e.table) for e in self.entries}
         for row in MUST_HAVE:
             self.assertIn(row, have)
+
+    def test_code_families(self):
+        have = {(e.name, e.value, e.table): e.kind for e in self.entries}
+        for row in FAMILY_CODES:
+            self.assertIn(row, have)
+        self.assertEqual(have[("HTTP_STATUS_NOT_FOUND", 404, "winhttp.h")],
+                         "other")
+        self.assertEqual(have[("WSA_IO_PENDING", 997, "winsock2.h")],
+                         "win32")
+        names = {e.name for e in self.entries}
+        self.assertEqual([n for n in NOT_CODES if n in names], [])
 
     def test_winerror_text_coverage(self):
         codes = [e for e in self.entries
