@@ -35,7 +35,8 @@ it survives the drops below and one of the keeps applies.  In order:
     as errno.h and errhandlingapi.h, mingw-w64's error.h (DOS error
     classes) and _wsa_errnos.h (errno aliases)), everything left is a
     code, except masks and bits (last word MASK, SHIFT, BIT, BITS:
-    DNS_ERROR_MASK), the string resource IDs and event categories of
+    DNS_ERROR_MASK; but EVENT_TCPIP_INVALID_MASK says what went wrong,
+    as in 8a), the string resource IDs and event categories of
     message-file headers (IDS_*, category*: cdosyserr.h's IDS_FROM,
     categoryGeneral) and bugcodes.h's message IDs of boot-screen strings
     (WINDOWS_NT_BANNER, *_STRING, BOOTLOG_*: text IDs, not bug checks).
@@ -53,7 +54,12 @@ it survives the drops below and one of the keeps applies.  In order:
        family X in ERROR_FAMILIES: MQ, BTH, OLE, ODBC, SNMP, WIA...), and
        it is not a mask, shift, size, revision or version (last word MASK,
        SHIFT, BIT, BITS, SIZE, LENGTH, LEN, REVISION, V1, V2..., in any
-       case); a success-style name (*_S_*, S_*) only when its value has a
+       case: wdm.h's ERROR_LOG_LIMIT_SIZE, hubbusif.h's CD_ERR_V1) unless
+       a word says what went wrong (INVALID, BAD, INCORRECT, ILLEGAL,
+       WRONG, NO, EXCEEDING, REQUIRES, MISMATCH, TOO:
+       XPS_E_INVALID_PAGE_SIZE, ERROR_INTERNET_BAD_OPTION_LENGTH) or an
+       error tag names the family (MCIERR_DEVICE_LENGTH, OLE_ERROR_SIZE);
+       a success-style name (*_S_*, S_*) only when its value has a
        facility (>= 0x10000) or is built as an HRESULT, since small S_
        values are flags (S_QUEUEEMPTY, AA_S_OPEN); STATUS_* and X_STATUS_*
        (one word X, no other convention: USBD_STATUS_, NDIS_STATUS_,
@@ -291,6 +297,13 @@ _MARKER_RE = re.compile(r"(^|_)(FIRST|LAST|BASE)$|BASE(ERR|END|_END)$")
 _PAIRED_RE = re.compile(r"(^|_)(MIN|MAX|FIRST|LAST)$")
 _PARTNER = {"MIN": "MAX", "MAX": "MIN", "FIRST": "LAST", "LAST": "FIRST"}
 _BITS_RE = re.compile(r"(^|_)(MASK|SHIFT|BIT|BITS)$")
+# A word that says what went wrong: such a name is a code whatever its
+# last word (XPS_E_INVALID_PAGE_SIZE, OPC_E_ZIP_REQUIRES_64_BIT).
+_WRONG_WORD_RE = re.compile(
+    r"(^|_)(INVALID|BAD|INCORRECT|ILLEGAL|WRONG|NO|EXCEED(S|ED|ING)?|"
+    r"REQUIRES|MISMATCH(ED)?|TOO)_", re.IGNORECASE)
+# An error tag glued to the family's prefix: MCIERR_, DDERR_, MMSYSERR_.
+_ERROR_TAG_RE = re.compile(r"^[A-Z0-9]+ERR_")
 _FLAGS_RE = re.compile(r"(^|_)(MASK|SHIFT|BIT|BITS|SIZE|LENGTH|LEN|"
                        r"REVISION(_\w+)?|V[0-9]+)$", re.IGNORECASE)
 _DISPLAY_RE = re.compile(r"_STRING(_PLURAL)?$|_BANNER$|_INTRO$|^BOOTLOG_|"
@@ -343,7 +356,18 @@ def _rust_int_type(ctype):
 
 
 def _flags_like(name):
-    return bool(_FLAGS_RE.search(name))
+    """Last word says mask, size or version, and no word says what went
+    wrong (AUDCLNT_E_INVALID_SIZE, ERROR_INTERNET_BAD_OPTION_LENGTH and
+    EVENT_TCPIP_NO_MASK are codes), and no error tag names the family
+    (MCIERR_DEVICE_LENGTH, OLE_ERROR_SIZE)."""
+    return bool(_FLAGS_RE.search(name)) and not _WRONG_WORD_RE.search(
+        name) and not _ERROR_TAG_RE.match(name) and not _in_error_family(
+            name)
+
+
+def _in_error_family(name):
+    fam = _FAMILY_RE.match(name)
+    return bool(fam) and fam.group(1) in ERROR_FAMILIES
 
 
 def is_marker_name(name):
@@ -409,7 +433,7 @@ def _pre_error_header(name, t):
     """Rule 7."""
     if t == "bugcodes.h" and _DISPLAY_RE.search(name):
         return DROP, R_DISPLAY
-    if _BITS_RE.search(name):
+    if _BITS_RE.search(name) and not _WRONG_WORD_RE.search(name):
         return DROP, R_FLAGS
     if _MSGFILE_IDS_RE.search(name):
         return DROP, R_FAMILY
@@ -432,8 +456,7 @@ def _pre_other_header(name, t):
     if _STATUS_NAME_RE.search(name) and (
             name.startswith("STATUS_") or not coded):
         return MAYBE, R_STATUS_FLAG
-    fam = _FAMILY_RE.match(name)
-    if coded or (fam and fam.group(1) in ERROR_FAMILIES):
+    if coded or _in_error_family(name):
         if _flags_like(name):
             return DROP, R_FLAGS
         return KEEP, None

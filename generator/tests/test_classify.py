@@ -293,11 +293,30 @@ class TestDropped(unittest.TestCase):
                            240)
         self.assertDropped(classify.R_FLAGS, "ERROR_LOG_MESSAGE_LIMIT_SIZE",
                            "wdm.h", 0x98)
+        self.assertDropped(classify.R_FLAGS, "ID_ERR_OBJ_HDR_LEN",
+                           "lpmapi.h", 4)
+        self.assertDropped(classify.R_FLAGS,
+                           "ERROR_PROCESSOR_STATE_PARAMETER_BUS_CHECK_MASK",
+                           "mce.h", 0x1000)
         # struct versions, and lower-case masks
         self.assertDropped(classify.R_FLAGS, "CD_ERR_V1", "hubbusif.h", 1)
         self.assertDropped(classify.R_FLAGS, "FOO_ERR_mask", "foo.h", 0xFFF)
         self.assertEqual(decide("ERROR_DS_CR_IMPOSSIBLE_TO_VALIDATE_V2",
                                 "winerror.h", 0x218A), (True, None))
+
+    def test_sizes_that_say_what_went_wrong_are_codes(self):
+        for name, table, value in (
+                ("AUDCLNT_E_INVALID_SIZE", "audioclient.h", 0x88890009),
+                ("XPS_E_INVALID_PAGE_SIZE", "xpsobjectmodel.h", 0x80520003),
+                ("OPC_E_ZIP_REQUIRES_64_BIT", "msopc.h", 0x80511010),
+                ("INET_E_AGENT_EXCEEDING_CACHE_SIZE", "subsmgr.h",
+                 0x800C0F90),
+                ("ERROR_INTERNET_BAD_OPTION_LENGTH", "wininet.h", 12010),
+                ("EVENT_TCPIP_NO_MASK", "netevent.h", 0xC000105A),
+                ("MCIERR_DEVICE_LENGTH", "mmsystem.h", 0x136),
+                ("OLE_ERROR_SIZE", "ole.h", 0x1A),
+                ("SDP_ERROR_INVALID_PDU_SIZE", "bthdef.h", 4)):
+            self.assertEqual(decide(name, table, value), (True, None), name)
 
     def test_id_families_and_guids(self):
         for name, table in (("DISPID_ONERROR", "mshtmdid.h"),
