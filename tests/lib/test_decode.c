@@ -33,6 +33,10 @@ static const struct want cases[] = {
     /* FACILITY_NTWIN32 error status carries a Win32 code */
     {0xc0070005u, 1, 1, 0, 0, 0, 7, 5, 3, 0, 0, 7, 1,
      {{5, WINERR_REL_WIN32_FROM_NTSTATUS}}},
+    /* HRESULT_FROM_NT of a FACILITY_NTWIN32 status: the status, then the
+     * Win32 code it carries (the low word already taken) */
+    {0xd0070005u, 1, 1, 0, 1, 0, 7, 5, 3, 0, 1, 7, 2,
+     {{0xc0070005u, WINERR_REL_NTSTATUS_FROM_HRESULT}, {5, WINERR_REL_WIN32_FROM_NTSTATUS}}},
     /* a small value is its own code: nothing to follow */
     {0x000000c1u, 0, 0, 0, 0, 0, 0, 0xc1, 0, 0, 0, 0, 0, {{0, 0}}},
 };

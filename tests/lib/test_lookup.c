@@ -174,6 +174,22 @@ static void test_tables_and_filter(void **state)
     assert_int_equal(iter_count(&it), winerr_entry_count());
 }
 
+static void test_filter_has(void **state)
+{
+    (void)state;
+    size_t n = winerr_table_count();
+    winerr_filter f;
+    winerr_filter_clear(&f);
+    assert_int_equal(winerr_filter_add(&f, 0), 0);
+    assert_true(winerr_filter_has(&f, 0));
+    assert_false(winerr_filter_has(&f, n - 1));
+    assert_true(winerr_filter_has(NULL, n - 1)); /* no filter: every table */
+    /* past the last table: in no filter, not even the empty one */
+    assert_false(winerr_filter_has(NULL, n));
+    assert_false(winerr_filter_has(&f, n));
+    assert_false(winerr_filter_has(NULL, (size_t)-1));
+}
+
 static void test_lookup_value_array(void **state)
 {
     (void)state;
@@ -207,6 +223,7 @@ int main(void)
         cmocka_unit_test(test_missing_and_hostile_names),
         cmocka_unit_test(test_substring_and_text),
         cmocka_unit_test(test_tables_and_filter),
+        cmocka_unit_test(test_filter_has),
         cmocka_unit_test(test_lookup_value_array),
         cmocka_unit_test(test_version_and_kinds),
     };
