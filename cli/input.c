@@ -1,8 +1,11 @@
 /* input.c - bounded line reader and tokenizer for `err -`. */
+#define _POSIX_C_SOURCE 200809L /* fileno, read */
 #include "input.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 void err_reader_init(struct err_reader *r, size_t max, err_line_fn fn, void *ctx)
 {
@@ -105,15 +108,33 @@ int err_reader_finish(struct err_reader *r)
     return rc < 0 ? -1 : 0;
 }
 
+/* Up to n bytes, as many as are there: read(2) where there is a descriptor,
+ * so that a line typed at a terminal or written to a pipe is answered as it
+ * comes (fread would wait for a whole chunk); fread for a stream without
+ * one.  Returns the count, 0 at the end, -1 on error. */
+static long read_some(FILE *in, char *p, size_t n)
+{
+    int fd = fileno(in);
+    if (fd < 0) {
+        size_t k = fread(p, 1, n, in);
+        return k == 0 && ferror(in) ? -1 : (long)k;
+    }
+    for (;;) {
+        ssize_t k = read(fd, p, n);
+        if (k >= 0 || errno != EINTR)
+            return (long)k;
+    }
+}
+
 int err_reader_stream(struct err_reader *r, FILE *in)
 {
     char chunk[1 << 16];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, in)) > 0)
-        if (err_reader_feed(r, chunk, n) < 0)
+    long n;
+    while ((n = read_some(in, chunk, sizeof chunk)) > 0)
+        if (err_reader_feed(r, chunk, (size_t)n) < 0)
             return -1;
-    if (ferror(in))
-        return -1;
+    if (n < 0)
+        return -2;
     return err_reader_finish(r);
 }
 

@@ -35,7 +35,8 @@ int err_reader_feed(struct err_reader *r, const char *data, size_t n);
 int err_reader_finish(struct err_reader *r);
 void err_reader_free(struct err_reader *r);
 
-/* Feeds all of `in` through r and finishes; -1 on a read error too. */
+/* Feeds all of `in` through r and finishes, taking what each read gives
+ * (a line is answered as it arrives); -2 on a read error. */
 int err_reader_stream(struct err_reader *r, FILE *in);
 
 /* Calls fn for each blank-separated token of s[0..len). */

@@ -216,7 +216,7 @@ static int read_stdin(struct run *r)
     err_reader_init(&rd, MAX_LINE, on_line, &c);
     int rc = err_reader_stream(&rd, stdin);
     err_reader_free(&rd);
-    if (rc < 0 && ferror(stdin)) {
+    if (rc == -2) {
         fprintf(stderr, "err: standard input could not be read\n");
         raise_status(r, 2);
         return 0;

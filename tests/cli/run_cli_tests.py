@@ -528,6 +528,73 @@ def stdin_empty(err):
     assert err.ok("-", stdin=b"") == ""
 
 
+@test
+def stdin_unreadable(err):
+    """Standard input that cannot be read (a directory) is exit 2 and one line."""
+    d = os.open(HERE, os.O_RDONLY)
+    try:
+        p = subprocess.run(err.wrapper + [err.path, "-"], stdin=d, stdout=subprocess.PIPE,
+                           stderr=subprocess.PIPE, timeout=err.timeout)
+    finally:
+        os.close(d)
+    assert p.returncode == 2, p.returncode
+    assert p.stderr.decode().splitlines() == ["err: standard input could not be read"], p.stderr
+    assert p.stdout == b"", p.stdout
+
+
+def overlong_then_more(err, size):
+    """A line of `size` bytes (over the 16 MiB limit), then two short lines:
+    the long one is reported and skipped, the others answered in order with
+    their own line numbers."""
+    data = (b"5 " * (size // 2 + 1))[:size] + b"\n0x5\nzz!\n"
+    code, out, e = err.run("-", stdin=data)
+    lines = e.decode().splitlines()
+    assert code == 2, code
+    assert len(lines) == 2, lines
+    assert re.match(r"^err: stdin line 1: '(5 )+5?\.\.\.' starts a line longer than 16 MiB, "
+                    r"not read$", lines[0]), lines[0]
+    assert lines[1] == "err: stdin line 3: 'zz!' is not a number, a name or event-log data", lines
+    assert out.decode().count("matches found for") == 1 and out.endswith(b'found for "0x5"\n'), \
+        out[-200:]
+
+
+@test
+def stdin_overlong_line_then_more(err):
+    overlong_then_more(err, 17 * MB)           # the limit passed before its newline comes
+    overlong_then_more(err, 16 * MB + 10)      # the limit passed in the piece ending it
+
+
+@test
+def stdin_terminal_output_answers_each_line(err):
+    """With a terminal on standard output, each line read is answered at
+    once, not when standard input ends."""
+    import pty
+    import select
+    master, slave = pty.openpty()
+    p = subprocess.Popen(err.wrapper + [err.path, "-"], stdin=subprocess.PIPE, stdout=slave,
+                         stderr=subprocess.PIPE)
+    os.close(slave)
+    got = b""
+    try:
+        p.stdin.write(b"800700c1\n")
+        p.stdin.flush()
+        while b'found for "800700c1"' not in got:
+            ready, _, _ = select.select([master], [], [], err.timeout)
+            if not ready:
+                break
+            try:
+                got += os.read(master, 65536)
+            except OSError:  # EIO: the program is gone
+                break
+        assert b'matches found for "800700c1"' in got and p.poll() is None, got[-300:]
+    finally:
+        p.stdin.close()
+        p.wait(timeout=err.timeout)
+        os.close(master)
+        p.stderr.close()
+    assert p.returncode == 0, p.returncode
+
+
 # ---- --json -----------------------------------------------------------------
 
 def json_lines(text):
