@@ -347,6 +347,31 @@ def ntwin32_status(err):
 
 
 @test
+def hresult_from_nt_of_ntwin32_status(err):
+    """0xD0070005 is HRESULT_FROM_NT(0xC0070005), a FACILITY_NTWIN32 status
+    carrying Win32 error 5: the status has no entry of its own, so its
+    HRESULT_FROM_NT line is left out and the Win32 code's entries follow."""
+    got = err.lines("0xD0070005")
+    assert not any(l.startswith("# as an HRESULT_FROM_NT") for l in got), got
+    assert got[0] == ("# as an NTSTATUS: Severity: STATUS_SEVERITY_ERROR (3), "
+                      "FACILITY_NTWIN32 (0x7), Code 0x5"), got
+    assert got[1] == "# for hex 0x5 / decimal 5", got
+    assert ("ERROR_ACCESS_DENIED", "winerror.h") in names_in(got), got
+    rel = {m["name"]: m["relation"] for r in json.loads(err.ok("--json", "0xD0070005"))["readings"]
+           for m in r["matches"]}
+    assert rel["ERROR_ACCESS_DENIED"] == "win32-from-ntstatus", rel
+
+
+@test
+def unnamed_facility_by_number(err):
+    """A facility no header names is shown by its number."""
+    got = err.lines("0x87fe0001")
+    assert got[0] == "# as an HRESULT: Severity: FAILURE (1), Facility: 0x7fe, Code 0x1", got
+    assert got[1] == "# for hex 0x1 / decimal 1", got
+    assert ("ERROR_INVALID_FUNCTION", "winerror.h") in names_in(got), got
+
+
+@test
 def several_values_in_turn(err):
     a, b = err.lines("800700c1"), err.lines("c000021a")
     assert err.lines("800700c1", "c000021a") == a + b
@@ -467,6 +492,33 @@ def eventlog_words_view_two_dwords(err):
     assert [l for l in got if l.startswith("# offset ")] == \
         ["# offset 0000: 0x800700c1", "# offset 0004: 0xc000021a"], got
     assert ("STATUS_SYSTEM_PROCESS_TERMINATED", "ntstatus.h") in names_in(got)
+
+
+@test
+def eventlog_both_views_pasted(err):
+    """Event Viewer's whole Data: block, bytes view and words view: each view
+    starts again at its own offset 0000 and reads the same DWORDs."""
+    block = ("Data:\n  In Bytes  \n\n0000: c1 00 07 80 05 00 00 00   \u00c1..?....\n\n"
+             "In Words\n\n0000: 800700c1 00000005\n")
+    got = err.lines(block)
+    offsets = [l for l in got if l.startswith("# offset ")]
+    assert offsets == ["# offset 0000: 0x800700c1", "# offset 0004: 0x00000005"] * 2, got
+
+
+@test
+def bytes_string_blanks_around(err):
+    """--bytes takes the string with the blanks and newline a copy brings."""
+    got = err.lines("--bytes", " C1000780 \n")
+    assert got[0] == "# offset 0000: 0x800700c1", got
+    assert footer(got) == (footer(err.lines("800700c1"))[0], " C1000780 \\x0a"), footer(got)
+
+
+@test
+def eventlog_indented_lines(err):
+    """Lines indented by the paste still read, their labels checked."""
+    got = err.lines("Data:\n   0000: c1 00 07 80\n   0004: 05 00 00 00")
+    assert [l for l in got if l.startswith("# offset ")] == \
+        ["# offset 0000: 0x800700c1", "# offset 0004: 0x00000005"], got
 
 
 # ---- standard input ---------------------------------------------------------
@@ -663,6 +715,19 @@ def json_escaping(err):
 
 
 @test
+def json_escapes_every_byte(err):
+    """Four-byte UTF-8 kept; a cut sequence or a bad continuation byte each
+    become U+FFFD; CR, LF and tab in an argument escaped."""
+    code, out, e = err.run("--json", "-", stdin=b"\xf0\x9f\x98\x80\nab\xe2\x82\nab\xc3A\n")
+    inputs = [o["input"] for o in json_lines(out.decode("utf-8"))]
+    assert code == 2 and inputs == ["\U0001f600", "ab\ufffd\ufffd", "ab\ufffdA"], inputs
+    arg = b"Data:\r\n0000: c1 00 07 80\t\xc1..?"
+    text = err.ok("--json", arg)
+    assert '"input":"Data:\\r\\n0000: c1 00 07 80\\t\\ufffd..?"' in text, text[:120]
+    assert json.loads(text)["input"] == "Data:\r\n0000: c1 00 07 80\t\ufffd..?"
+
+
+@test
 def json_not_found(err):
     o = json.loads(err.ok("--json", "0x7ffffffe", rc=1))
     assert o["found"] == 0 and o["readings"][0]["matches"] == [], o
@@ -856,8 +921,15 @@ BAD = [
                                             r"after loose bytes: '800700c1' on line 2$"),
     (["fffffffc: 01 02 03 04 05 06 07 08"], None, r"data runs past offset 0xffffffff \(line 1\)$"),
     (["fffffffc: 00000000 00000000"], None, r"data runs past offset 0xffffffff \(line 1\)$"),
+    (["Data:\n0000:c1 00 07 80"], None, r"^err: 'Data:\\x0a0000:c1 00 07 80' has a token that is "
+                                         r"not a hex byte or DWORD: '0000:c1' on line 2$"),
+    (["0000: c1 00 07\nIn Words\n0000: 800700c1"], None,
+     r"^err: '0000: c1 00 07\\x0aIn Words\\x0a0000: 800700c1' ends with 3 loose bytes at offset "
+     r"0x0, not a whole DWORD$"),
     (["Data:"], None, r"^err: 'Data:' holds no event data$"),
     (["<Binary>C1000780"], None, r"^err: '<Binary>C1000780' has <Binary> without </Binary>$"),
+    (["<Binary>C1"], None, r"^err: '<Binary>C1' has <Binary> without </Binary>$"),
+    (["c1 \nzz"], None, r"^err: 'c1 \\x0azz' has blanks but is neither event-log data"),
     (["--bytes"], None, r"^err: '--bytes' needs a hex string such as C1000780$"),
     (["--bytes", "C10007"], None, r"^err: 'C10007' has 3 bytes, not a whole number of DWORDs$"),
     (["--bytes", "C1000"], None, r"^err: 'C1000' has an odd number of hex digits \(5\)$"),

@@ -153,8 +153,10 @@ EVENT_VIEWER = [
     "",
     (b"0000: 00 00 00 00 22 00 00 c0   ....\"..\xc0",
      [("22 00 00 c0", ["STATUS_ACCESS_DENIED"])]),
-    (b"0008: 35 01 00 c0               5..\xc0",
+    (b"0008: 35 01 00 c0               5..\xc0   ",
      [("35 01 00 c0", ["STATUS_DLL_NOT_FOUND"])]),
+    # a line cut short: its whole DWORD is read, the loose bytes after it not
+    ("  0010: c1 00 07 80 05 00", [("c1 00 07 80", ["HRESULT_FROM_WIN32(ERROR_BAD_EXE_FORMAT)"])]),
 ]
 
 CI_BUILD = [
@@ -177,6 +179,11 @@ CI_BUILD = [
     "Time Elapsed 00:01:23.45",
     ("Error: Process completed with exit code 3221225781.",
      [("3221225781", ["STATUS_DLL_NOT_FOUND"])]),
+    ("  LoadLibrary failed with 0x800700C1L", [("0x800700C1L", ["HRESULT_FROM_WIN32(ERROR_BAD_EXE_FORMAT)"])]),
+    ("  hr = 0x800700c1UL", [("0x800700c1UL", ["HRESULT_FROM_WIN32(ERROR_BAD_EXE_FORMAT)"])]),
+    ("  Win32 error code 1722 from the RPC call", [("1722", ["RPC_S_SERVER_UNAVAILABLE"])]),
+    ("0042: connection failed, error 1722", [("1722", ["RPC_S_SERVER_UNAVAILABLE"])]),
+    ("  driver status 0xC0070005", [("0xC0070005", ["NTSTATUS_FROM_WIN32(ERROR_ACCESS_DENIED)"])]),
 ]
 
 # Each line holds ordinary numbers only: none may be annotated.
@@ -207,6 +214,7 @@ TRAPS = [
     "commit 195e7f5a3 tree 9a8b7c6d5e4f",
     "Package_for_KB5034441~31bf3856ad364e35~amd64~~19041.3920.1.4",
     "Build 22631.3447 at 12:34:56:789, build 8007 run 0005",
+    "see 0x80070005.dll, `0x80070005` and 0x80070005`, 0x800700c1LUL",
 ]
 
 LOGS = {
@@ -314,6 +322,53 @@ def test_exact_format(err):
     rc, out, _ = run(err, [], b"Error 2: not found\n")
     check(out.startswith(b"Error 2: not found\n    #> 2 (0x00000002) = ERROR_FILE_NOT_FOUND (winerror.h), +")
           and b"STATUS_WAIT_2" not in out, "after 'error', a Win32 name only: %r" % out)
+
+
+def test_short_text(err):
+    """A long message text is cut after a word, with "...", and stays on
+    one line with single blanks."""
+    rc, out, _ = run(err, [], b"status 0xC000025B\n")
+    anns = groups(out)[0][1]
+    full = json.loads(run(err, ["--json"], b"status 0xC000025B\n")[1])["decoding"]["matches"][0]
+    check(full["name"] == "STATUS_PWD_TOO_RECENT" and len(full["text"]) > 300,
+          "0xC000025B has a text over 300 bytes: %r" % full["text"])
+    if not check(len(anns) == 1, "one annotation: %r" % out):
+        return
+    head = b"    #> 0xC000025B = STATUS_PWD_TOO_RECENT (ntstatus.h): "
+    ann = anns[0]
+    text = ann[len(head):-1]
+    words = " ".join(full["text"].split()).encode()
+    check(ann.startswith(head) and text.endswith(b"...") and len(text) <= 303,
+          "long text cut with '...' within 300 bytes: %r" % ann)
+    check(words.startswith(text[:-3]) and words[len(text) - 3:len(text) - 2] == b" ",
+          "cut at a word boundary of the real text: %r" % text[-40:])
+
+
+def test_many_names(err):
+    """When no entry is of the kind the keyword names ("hr" before a Win32
+    code), the best three are shown and the rest counted."""
+    rc, out, _ = run(err, [], b"hr 0x00000005\n")
+    o = json.loads(run(err, ["--json"], b"hr 0x00000005\n")[1])
+    anns = groups(out)[0][1]
+    if not check(len(anns) == 1 and o["decoding"]["main"] == 0, "one annotation, no main: %r" % out):
+        return
+    shown = [m["shown_as"] + " (" + m["table"] + ")" for m in o["decoding"]["matches"][:3]]
+    want = ("    #> 0x00000005 = " + ", ".join(shown) +
+            ", +%d more: Access is denied.\n" % (o["decoding"]["total"] - 3)).encode()
+    check(o["decoding"]["total"] > 3 and anns[0] == want, "%r, want %r" % (anns[0], want))
+
+
+def test_hit_limit(err):
+    """At most 64 codes (ERR_SCAN_MAX_HITS) are reported from one line; the
+    next line is scanned afresh."""
+    many = b"hr=0x80070005 <Binary>" + b"05000000" * 70 + b"</Binary>"
+    hexes = b" ".join(b"0x%08x" % (0x80070000 + i) for i in range(1, 101))
+    rc, out, _ = run(err, ["--json"], many + b"\n" + hexes + b"\nerror 5\n")
+    objs = [json.loads(x) for x in out.splitlines()]
+    per_line = [sum(1 for o in objs if o["line"] == n) for n in (1, 2, 3)]
+    check(rc == 0 and per_line == [64, 64, 1], "codes per line: %r" % per_line)
+    check([o["column"] for o in objs if o["line"] == 2][:2] == [1, 12],
+          "the first 64 of a line, in column order")
 
 
 def test_bytes_passed_through(err):
@@ -543,6 +598,7 @@ def main():
     err = os.path.abspath(ap.parse_args().err)
     for t in (test_logs, test_crlf, test_exact_format, test_bytes_passed_through,
               test_last_line_unterminated, test_duplicates_on_a_line, test_follows_a_pipe,
+              test_short_text, test_many_names, test_hit_limit,
               test_long_lines,
               test_json, test_json_escaping, test_strict, test_files_and_status,
               test_constant_memory):
