@@ -384,11 +384,16 @@ def _marker(name, file_names):
     return "named" if _MARKER_RE.search(name) else None
 
 
+_FAMILIES_BY_TABLE = {}
+for _fam in CODE_FAMILIES:
+    for _t in _fam.tables:
+        _FAMILIES_BY_TABLE.setdefault(_t, []).append(_fam)
+
+
 def header_family(name, table):
     """The CODE_FAMILIES family of table that name belongs to, or None."""
-    t = table.lower()
-    for fam in CODE_FAMILIES:
-        if t in fam.tables and fam.covers(name):
+    for fam in _FAMILIES_BY_TABLE.get(table.lower(), ()):
+        if fam.covers(name):
             return fam
     return None
 
