@@ -23,6 +23,7 @@ MAX_DEPTH argument pre-expansions; shift counts are limited; a logical line
 longer than MAX_LINE bytes is skipped with a diagnostic.
 """
 
+import os
 import re
 from dataclasses import dataclass, field
 from typing import Optional
@@ -125,6 +126,19 @@ def decode(data):
         return data.decode("utf-8")
     except UnicodeDecodeError:
         return data.decode("latin-1")
+
+
+def read_sources(root, rels, diags):
+    """(rel, text) of each readable file root/rel; an unreadable one becomes
+    a "rel:0: cannot read" diagnostic and is skipped."""
+    for rel in rels:
+        try:
+            with open(os.path.join(root, rel), "rb") as f:
+                data = f.read()
+        except OSError as e:
+            diags.append("%s:0: cannot read: %s" % (rel, e.strerror or e))
+            continue
+        yield rel, decode(data)
 
 
 def strip_comments(text, fname, diags, comments):

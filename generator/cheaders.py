@@ -57,15 +57,8 @@ def read_dir(root):
     hs = HeaderSet(root)
     hs.files = header_files(root)
     macros = []
-    for rel in hs.files:
-        try:
-            with open(os.path.join(root, rel), "rb") as f:
-                data = f.read()
-        except OSError as e:
-            hs.diagnostics.append("%s:0: cannot read: %s"
-                                  % (rel, e.strerror or e))
-            continue
-        res = cexpr.scan(cexpr.decode(data), rel)
+    for rel, text in cexpr.read_sources(root, hs.files, hs.diagnostics):
+        res = cexpr.scan(text, rel)
         macros.extend(res.macros)
         macros.extend(res.enums)
         hs.diagnostics.extend(res.diagnostics)

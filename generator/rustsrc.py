@@ -142,16 +142,9 @@ def read_dir(root):
     rs = RustSet(root)
     rs.files = source_files(root)
     macros = []
-    for rel in rs.files:
-        try:
-            with open(os.path.join(root, rel), "rb") as f:
-                data = f.read()
-        except OSError as e:
-            rs.diagnostics.append("%s:0: cannot read: %s"
-                                  % (rel, e.strerror or e))
-            continue
+    for rel, text in cexpr.read_sources(root, rs.files, rs.diagnostics):
         comments = {}
-        text = cexpr.decode(data).replace("\r\n", "\n")
+        text = text.replace("\r\n", "\n")
         code = cexpr.strip_comments(text, rel, rs.diagnostics, comments)
         macros.extend(scan_text(code, rel, rs.diagnostics))
     preferred = [f for f in PREFERRED if f in rs.files]
