@@ -164,6 +164,20 @@ static int check_combination(struct err_cli *c)
     return 0;
 }
 
+int err_cli_wants_annotate(int argc, char **argv)
+{
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (strcmp(a, "--") == 0 || strcmp(a, "-s") == 0 || strcmp(a, "--search") == 0)
+            return 0; /* the rest are values or words */
+        if (strcmp(a, "--bytes") == 0)
+            i++;
+        else if (strcmp(a, "--annotate") == 0)
+            return 1;
+    }
+    return 0;
+}
+
 int err_cli_parse(int argc, char **argv, struct err_cli *c)
 {
     int dashdash = 0;

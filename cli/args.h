@@ -45,6 +45,10 @@ struct err_cli {
  * err_cli_free() in both cases.
  */
 int err_cli_parse(int argc, char **argv, struct err_cli *c);
+
+/* Does argv ask for --annotate (annotate.h)?  Only where it is an option:
+ * not after "--", not among the words of -s, not as the value of --bytes. */
+int err_cli_wants_annotate(int argc, char **argv);
 void err_cli_free(struct err_cli *c);
 
 /* The one-line error, "err: [where: ]'<arg>' <why>", the argument shown

@@ -857,6 +857,23 @@ def dashdash_protects_values(err):
     assert err.lines("--", "-1073741701") == err.lines("-1073741701")
 
 
+@test
+def annotate_only_as_an_option(err):
+    """--annotate after "--", among the words of -s or as the value of
+    --bytes is an argument like any other, not the switch to annotate."""
+    code, out, e = err.run("--", "--annotate", stdin=b"error 5\n")
+    assert (code, out) == (2, b"") and e.decode().splitlines() == \
+        ["err: '--annotate' is not a number, a name or event-log data"], (code, out, e)
+    code, out, e = err.run("--bytes", "--annotate", stdin=b"error 5\n")
+    assert (code, out) == (2, b"") and e.decode().splitlines() == \
+        ["err: '--annotate' has '--an' where a hex digit belongs"], (code, out, e)
+    assert err.ok("-s", "--annotate", stdin=b"error 5\n", rc=1) == ""
+    assert err.ok("-s", "access", "--annotate", stdin=b"error 5\n", rc=1) == ""
+    # before "--" it still switches, and what follows "--" is its file
+    code, out, e = err.run("--json", "--annotate", "--", "--annotate")
+    assert code == 2 and b"cannot open '--annotate'" in e, (code, e)
+
+
 # ---- bad inputs: exit status 2 and one line on stderr -------------------------
 
 MB = 1 << 20
