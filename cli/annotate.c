@@ -8,15 +8,14 @@
  * with codes needs its annotations after it.  A line longer than
  * ERR_ANNOTATE_MAX_LINE is written through as it arrives, unscanned.
  */
-#define _POSIX_C_SOURCE 200809L /* read, fileno */
 #include "annotate.h"
 
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "annotate_out.h"
+#include "input.h"
 #include "quote.h"
 #include "scan.h"
 
@@ -121,29 +120,11 @@ static void make_room(struct stream *st)
     }
 }
 
-/* Up to n bytes, as many as are there: read(2) where there is a descriptor,
- * so that `tail -f log | err --annotate` answers each line as it comes
- * (fread would wait for a whole chunk); fread for a stream without one
- * (fmemopen).  Returns the count, 0 at the end, -1 on error. */
-static long read_some(FILE *in, char *p, size_t n)
-{
-    int fd = fileno(in);
-    if (fd < 0) {
-        size_t k = fread(p, 1, n, in);
-        return k == 0 && ferror(in) ? -1 : (long)k;
-    }
-    for (;;) {
-        ssize_t k = read(fd, p, n);
-        if (k >= 0 || errno != EINTR)
-            return (long)k;
-    }
-}
-
 static int pump(struct stream *st)
 {
     for (;;) {
         make_room(st);
-        long n = read_some(st->in, st->buf + st->end, CHUNK);
+        long n = err_read_some(st->in, st->buf + st->end, CHUNK);
         if (n < 0)
             return -1;
         if (n == 0)

@@ -28,7 +28,7 @@ static int is_blank(char c)
     return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
 }
 
-static int hexval(char c)
+int err_hexval(char c)
 {
     if (c >= '0' && c <= '9')
         return c - '0';
@@ -44,7 +44,7 @@ static int64_t hex_run(const char *s, size_t n)
 {
     uint32_t v = 0;
     for (size_t i = 0; i < n; i++) {
-        int d = hexval(s[i]);
+        int d = err_hexval(s[i]);
         if (d < 0)
             return -1;
         v = v << 4 | (uint32_t)d;
@@ -80,7 +80,7 @@ static int parse_label(const char *s, size_t n, size_t *pos, uint32_t *label)
     size_t i = 0, d;
     while (i < n && is_blank(s[i]))
         i++;
-    for (d = 0; i + d < n && hexval(s[i + d]) >= 0; d++)
+    for (d = 0; i + d < n && err_hexval(s[i + d]) >= 0; d++)
         ;
     if (d < 4 || d > 8 || i + d >= n || s[i + d] != ':')
         return 0;
@@ -336,7 +336,7 @@ long err_hexstring_parse(const char *s, size_t len, err_dword *out, size_t max,
         return -1;
     }
     for (size_t i = 0; i < len; i++)
-        if (hexval(s[i]) < 0)
+        if (err_hexval(s[i]) < 0)
             return hex_fail(why, whylen, s + i, len - i < 4 ? len - i : 4);
     if (len % 2 != 0) {
         snprintf(why, whylen, "has an odd number of hex digits (%zu)", len);
@@ -369,7 +369,7 @@ static int starts_with_bytes(const char *s, size_t n)
     size_t i = 0;
     while (i < n && is_blank(s[i]))
         i++;
-    if (i + 2 >= n || hexval(s[i]) < 0 || hexval(s[i + 1]) < 0 || !is_blank(s[i + 2]))
+    if (i + 2 >= n || err_hexval(s[i]) < 0 || err_hexval(s[i + 1]) < 0 || !is_blank(s[i + 2]))
         return 0;
     for (i += 2; i < n; i++)
         if (!is_blank(s[i]))

@@ -108,11 +108,7 @@ int err_reader_finish(struct err_reader *r)
     return rc < 0 ? -1 : 0;
 }
 
-/* Up to n bytes, as many as are there: read(2) where there is a descriptor,
- * so that a line typed at a terminal or written to a pipe is answered as it
- * comes (fread would wait for a whole chunk); fread for a stream without
- * one.  Returns the count, 0 at the end, -1 on error. */
-static long read_some(FILE *in, char *p, size_t n)
+long err_read_some(FILE *in, char *p, size_t n)
 {
     int fd = fileno(in);
     if (fd < 0) {
@@ -130,7 +126,7 @@ int err_reader_stream(struct err_reader *r, FILE *in)
 {
     char chunk[1 << 16];
     long n;
-    while ((n = read_some(in, chunk, sizeof chunk)) > 0)
+    while ((n = err_read_some(in, chunk, sizeof chunk)) > 0)
         if (err_reader_feed(r, chunk, (size_t)n) < 0)
             return -1;
     if (n < 0)

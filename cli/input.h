@@ -35,6 +35,12 @@ int err_reader_feed(struct err_reader *r, const char *data, size_t n);
 int err_reader_finish(struct err_reader *r);
 void err_reader_free(struct err_reader *r);
 
+/* Up to n bytes, as many as are there: read(2) where there is a descriptor,
+ * so that a line typed at a terminal or written to a pipe is answered as it
+ * comes (fread would wait for a whole chunk); fread for a stream without one
+ * (fmemopen).  Returns the count, 0 at the end, -1 on error. */
+long err_read_some(FILE *in, char *p, size_t n);
+
 /* Feeds all of `in` through r and finishes, taking what each read gives
  * (a line is answered as it arrives); -2 on a read error. */
 int err_reader_stream(struct err_reader *r, FILE *in);

@@ -22,17 +22,6 @@ static int is_digit(char c)
     return c >= '0' && c <= '9';
 }
 
-static int hexval(char c)
-{
-    if (is_digit(c))
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 static int is_name_char(char c)
 {
     return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
@@ -90,7 +79,7 @@ static int hex_value(const char *s, size_t n, uint32_t *v)
         return 0;
     uint32_t x = 0;
     for (; i < n; i++)
-        x = x << 4 | (uint32_t)hexval(s[i]);
+        x = x << 4 | (uint32_t)err_hexval(s[i]);
     *v = x;
     return 1;
 }
@@ -121,7 +110,7 @@ static void one_reading(struct err_query *q, enum err_form form, uint32_t v, int
 static int parse_hex(const char *s, size_t n, struct err_query *q, char *why, size_t whylen)
 {
     size_t d = 0;
-    while (d < n && hexval(s[d]) >= 0)
+    while (d < n && err_hexval(s[d]) >= 0)
         d++;
     if (d == 0)
         return say(why, whylen, n == 0 ? "has no digits after 0x" : "is not a valid hex number");
@@ -187,7 +176,7 @@ static int parse_number(const char *s, size_t n, struct err_query *q, char *why,
     size_t d = 0, h = 0;
     while (d < n && is_digit(s[d]))
         d++;
-    while (h < n && hexval(s[h]) >= 0)
+    while (h < n && err_hexval(s[h]) >= 0)
         h++;
     if (d == n || (d > 0 && h == d && valid_suffix(s + d, n - d)))
         return parse_digits(s, d, n, q, why, whylen);
