@@ -171,10 +171,14 @@ check-sanitize:
 	rm -rf $(BUILD)-san
 	$(MAKE) BUILD=$(BUILD)-san CFLAGS="-O1 -g $(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" check
 
-# valgrind memcheck over every CLI test invocation.
-check-valgrind: all
+# valgrind memcheck over the library's tests and every CLI test invocation.
+VALGRIND := valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=all
+check-valgrind: all $(TEST_BIN)
+	@for t in $(TEST_BIN); do echo "==> valgrind $$t"; \
+	    $(VALGRIND) $$t > $$t.valgrind.log 2>&1 || { cat $$t.valgrind.log; exit 1; }; \
+	    tail -n 1 $$t.valgrind.log; done
 	$(PYTHON) tests/cli/run_cli_tests.py --err $(BUILD)/err \
-	    --wrapper "valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=all"
+	    --wrapper "$(VALGRIND)"
 
 FUZZ_SECONDS ?= 30
 FUZZ_CC      ?= clang

@@ -31,6 +31,8 @@ except ImportError:  # run as a script from generator/
 
 ROW = re.compile(r"_str(\d+), (\d+)u\}")
 MAX_HASH = re.compile(r"MAX_HASH_VALUE = (\d+)")
+MIN_LEN = re.compile(r"MIN_WORD_LENGTH = (\d+)")
+MAX_LEN = re.compile(r"MAX_WORD_LENGTH = (\d+)")
 
 
 class SlotError(Exception):
@@ -47,13 +49,16 @@ def read_keys(path):
 
 
 def read_bucket(path):
-    """(max hash value, [(slot, row value)]) of one gperf output file."""
+    """(max hash value, [(slot, row value)], (min, max) key length) of one
+    gperf output file.  gperf's hash function must only see lengths in that
+    range: outside it, its switch on the length reads past the key."""
     with open(path, encoding="utf-8", errors="replace") as f:
         text = f.read()
-    m = MAX_HASH.search(text)
-    if not m:
-        raise SlotError("%s: no MAX_HASH_VALUE: not gperf output?" % path)
-    return int(m.group(1)), [(int(a), int(b)) for a, b in ROW.findall(text)]
+    found = [r.search(text) for r in (MAX_HASH, MIN_LEN, MAX_LEN)]
+    if not all(found):
+        raise SlotError("%s: no MAX_HASH_VALUE or word lengths: not gperf output?" % path)
+    max_hash, min_len, max_len = (int(m.group(1)) for m in found)
+    return max_hash, [(int(a), int(b)) for a, b in ROW.findall(text)], (min_len, max_len)
 
 
 def bucket_bytes(max_hash, rows, keys):
@@ -69,7 +74,7 @@ def bucket_bytes(max_hash, rows, keys):
 
 
 def write_slots(path, buckets, keys):
-    parts = [bucket_bytes(max_hash, rows, keys) for max_hash, rows in buckets]
+    parts = [bucket_bytes(max_hash, rows, keys) for max_hash, rows, _ in buckets]
     with open(path, "w", encoding="ascii", newline="\n") as f:
         f.write(banner("/*", "*/", ["names_keys.txt and names_NN.inc (gperf's output),"
                                     " beside this file"], by="generator/gperf_slots.py"))
@@ -79,8 +84,11 @@ def write_slots(path, buckets, keys):
             f.write("    %du,\n" % base)
             base += len(part)
         f.write("};\n\nstatic const uint32_t winerr__slot_max[%d] = {\n" % len(buckets))
-        for max_hash, _ in buckets:
+        for max_hash, _, _ in buckets:
             f.write("    %du,\n" % max_hash)
+        f.write("};\n\nstatic const uint16_t winerr__len_range[%d][2] = {\n" % len(buckets))
+        for _, _, (lo, hi) in buckets:
+            f.write("    {%du, %du},\n" % (lo, hi))
         data = b"".join(parts)
         f.write("};\n\n_Alignas(4) static const unsigned char winerr__name_data[%d] = {\n"
                 % max(len(data), 1))
@@ -99,7 +107,7 @@ def main(argv):
         names = sorted(n for n in os.listdir(out_dir) if re.fullmatch(r"names_\d+\.inc", n))
         buckets = [read_bucket(os.path.join(out_dir, n)) for n in
                    sorted(names, key=lambda n: int(n[6:-4]))]
-        found = sum(len(rows) for _, rows in buckets)
+        found = sum(len(rows) for _, rows, _ in buckets)
         if found != len(keys):
             raise SlotError("gperf output holds %d keys, names_keys.txt %d" % (found, len(keys)))
         tmp = os.path.join(out_dir, "names_slots.inc.tmp")

@@ -71,6 +71,8 @@ int winerr__name_lookup(const char *name, size_t len, uint32_t *run)
     memcpy(key, name, len);
     memset(key + len, 0, 8);
     uint32_t bucket = upper_and_hash(key, len) % WINERR_GEN_NAME_BUCKETS;
+    if (len < winerr__len_range[bucket][0] || len > winerr__len_range[bucket][1])
+        return 0; /* and gperf's hash must not see such a length */
     unsigned int slot = name_bucket_hash(bucket, (const char *)key, len);
     if (slot > winerr__slot_max[bucket])
         return 0;
