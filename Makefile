@@ -161,14 +161,15 @@ check: all $(TEST_BIN)
 	    WINAPI_SRC="$(WINAPI_SRC)" IMPACKET_DIR="$(IMPACKET_DIR)" sh tests/run_checks.sh
 
 clean:
-	rm -rf $(BUILD) $(BUILD)-san $(BUILD)-cov $(BUILD)-fuzz $(BUILD)-sql
+	rm -rf $(BUILD) $(BUILD)-san $(BUILD)-san-sql $(BUILD)-cov $(BUILD)-cov-sql \
+	    $(BUILD)-fuzz $(BUILD)-sql
 
 # ---- quality gates ----------------------------------------------------------
 SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
 # A clean build with ASan+UBSan, and every test under it.
 check-sanitize:
-	rm -rf $(BUILD)-san
+	rm -rf $(BUILD)-san $(BUILD)-san-sql
 	$(MAKE) BUILD=$(BUILD)-san CFLAGS="-O1 -g $(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" check
 
 # valgrind memcheck over the library's tests and every CLI test invocation.
@@ -218,7 +219,7 @@ fuzz: $(FUZZ_BIN)
 
 # Line coverage of lib/ and cli/ from the test suite.
 coverage:
-	rm -rf $(BUILD)-cov
+	rm -rf $(BUILD)-cov $(BUILD)-cov-sql
 	$(MAKE) BUILD=$(BUILD)-cov CFLAGS="-O0 -g --coverage" LDFLAGS="--coverage" check
 	@$(PYTHON) tests/coverage_summary.py $(BUILD)-cov
 
