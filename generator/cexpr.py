@@ -147,6 +147,7 @@ def strip_comments(text, fname, diags, comments):
     pos = 0
     line = 1
     n = len(text)
+    no_close = n + 1  # no "*/" from here on: a failed search is not repeated
     while True:
         m = _SKIP_RE.search(text, pos)
         if m is None:
@@ -166,8 +167,9 @@ def strip_comments(text, fname, diags, comments):
             end = n if end < 0 else end
             body = text[start + 2:end]
         else:
-            end = text.find("*/", start + 2)
+            end = text.find("*/", start + 2) if start < no_close else -1
             if end < 0:
+                no_close = min(no_close, start)
                 diags.append("%s:%d: unterminated /* comment; "
                              "ended at the end of its line" % (fname, line))
                 end = text.find("\n", start)
@@ -254,11 +256,15 @@ def _directive_end(code, pos):
 
 def _defines(code):
     """Yield (offset, text after 'define') of each #define directive."""
+    end = 0
     for m in _DEFINE_HASH_RE.finditer(code):
+        if m.start() < end:
+            continue  # continues the directive before, as C reads it
         start = code.rfind("\n", 0, m.start()) + 1
         if code[start:m.start()].strip(" \t"):
             continue  # a '#' inside a line is not a directive
-        yield start, code[m.end():_directive_end(code, m.end())]
+        end = _directive_end(code, m.end())
+        yield start, code[m.end():end]
 
 
 def scan(text, fname, want_doc=True):
@@ -331,9 +337,11 @@ def _scan_enums(code, fname, diags):
 
 def _enum_members(body, fname, line, diags, out):
     prev = None
+    mline, counted = line, 0  # lines counted on, not from the body's start
     for off, text in _split_top(body):
         lead = len(text) - len(text.lstrip())
-        mline = line + body.count("\n", 0, off + lead)
+        mline += body.count("\n", counted, off + lead)
+        counted = off + lead
         if not text.strip():
             continue
         m = _MEMBER_RE.match(text)

@@ -60,6 +60,9 @@ def read_file(path):
         line = getattr(e, "lineno", None) or 1
         raise GenError(f"{path}:{line}: not valid Python: "
                        f"{getattr(e, 'msg', e)}") from None
+    except (MemoryError, RecursionError):  # CPython's parser gives up so
+        raise GenError(f"{path}: nested too deeply to be read as Python "
+                       "(not an error table)") from None
     table = _find_table(path, tree)
     return [_record(path, k, v) for k, v in zip(table.keys, table.values)]
 

@@ -22,8 +22,13 @@ try:
 except ImportError:  # run as a script: generator/ itself is on sys.path
     import cexpr
 
-_CONST_RE = re.compile(
-    r"\bpub\s+const\s+([A-Za-z_]\w*)\s*:\s*([^=;]+?)\s*=\s*([^;]*);", re.S)
+MAX_TYPE = 128  # longest type a const is read with; winapi's: a few words
+
+# Up to the '=': the type is short, so a file of consts without '=' or ';'
+# costs a bounded look at each (one repeat, so no backtracking between
+# blanks and type); the value runs to the next ';' (_consts).
+_CONST_HEAD_RE = re.compile(
+    r"\bpub\s+const\s+([A-Za-z_]\w*)\s*:([^=;]{0,%d})=" % MAX_TYPE)
 _MACRO_RE = re.compile(r"\bmacro_rules!\s*([A-Za-z_]\w*)\s*\{")
 _ARM_RE = re.compile(r"\s*\(([^()]*)\)\s*=>\s*([{(])", re.S)
 _PARAM_RE = re.compile(r"\$([A-Za-z_]\w*)\s*:\s*expr\Z")
@@ -70,21 +75,16 @@ def _rustify(expr):
     return expr.replace("$", "")
 
 
-def _matching(text, pos, open_c, close_c):
-    """Index just past the bracket closing the one before pos, or -1."""
-    depth = 1
-    i = pos
-    n = len(text)
-    while i < n:
-        c = text[i]
-        if c == open_c:
-            depth += 1
-        elif c == close_c:
-            depth -= 1
-            if depth == 0:
-                return i + 1
-        i += 1
-    return -1
+def _closers(text, open_c, close_c):
+    """{index of each open_c: index just past the close_c that closes it},
+    in one pass, so a file of unclosed macros costs no rescan for each."""
+    pairs, stack = {}, []
+    for m in re.finditer(re.escape(open_c) + "|" + re.escape(close_c), text):
+        if m.group(0) == open_c:
+            stack.append(m.start())
+        elif stack:
+            pairs[stack.pop()] = m.end()
+    return pairs
 
 
 def _line_at(text, pos, cache):
@@ -94,19 +94,45 @@ def _line_at(text, pos, cache):
     return line
 
 
+def _consts(text):
+    """(head match, its value) of each `pub const NAME: TYPE = VALUE;`, or
+    (head match, None) for one with no ';' before the end (then the last).
+    Each ';' is searched for once: a file of consts without them is read
+    in one pass, not once per const."""
+    pos = 0
+    while True:
+        m = _CONST_HEAD_RE.search(text, pos)
+        if m is None:
+            return
+        if not m.group(2).strip():  # no type: not a const item
+            pos = m.end()
+            continue
+        semi = text.find(";", m.end())
+        if semi < 0:
+            yield m, None
+            return
+        yield m, text[m.end():semi]
+        pos = semi + 1
+
+
 def scan_text(text, rel, diags):
     """Consts and value macros of one .rs file, as cexpr Macros."""
     out = []
     cache = [0, 1]
+    brackets = {}
     for m in _MACRO_RE.finditer(text):
         line = _line_at(text, m.start(), cache)
-        mac = _macro_rules(text, m, rel, line)
+        mac = _macro_rules(text, m, rel, line, brackets)
         if mac is not None:
             out.append(mac)
     cache = [0, 1]
-    for m in _CONST_RE.finditer(text):
+    for m, value in _consts(text):
         line = _line_at(text, m.start(), cache)
-        expr = " ".join(m.group(3).split())
+        if value is None:
+            diags.append("%s:%d: const %s: no ';' before the end of the file"
+                         % (rel, line, m.group(1)))
+            break
+        expr = " ".join(value.split())
         if len(expr) > cexpr.MAX_LINE:
             diags.append("%s:%d: const %s: expression of %d bytes is too long"
                          % (rel, line, m.group(1), len(expr)))
@@ -116,8 +142,9 @@ def scan_text(text, rel, diags):
     return out
 
 
-def _macro_rules(text, m, rel, line):
-    """First arm of a macro_rules! whose parameters are all `$x:expr`."""
+def _macro_rules(text, m, rel, line, brackets):
+    """First arm of a macro_rules! whose parameters are all `$x:expr`.
+    brackets caches _closers per bracket kind for the file."""
     arm = _ARM_RE.match(text, m.end())
     if arm is None:
         return None
@@ -131,7 +158,9 @@ def _macro_rules(text, m, rel, line):
             return None
         params.append(pm.group(1))
     open_c = arm.group(2)
-    close = _matching(text, arm.end(), open_c, "}" if open_c == "{" else ")")
+    if open_c not in brackets:
+        brackets[open_c] = _closers(text, open_c, "}" if open_c == "{" else ")")
+    close = brackets[open_c].get(arm.end() - 1, -1)
     if close < 0:
         return None
     body = " ".join(text[arm.end():close - 1].split()).rstrip(";")

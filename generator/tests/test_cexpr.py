@@ -270,13 +270,16 @@ class TestHostile(unittest.TestCase):
 
     def test_unterminated_comment(self):
         text = "#define A 1\n/* never closed\n#define B 2\n#define C 3\n"
+        start = time.monotonic()
         res = cexpr.scan(text, "u.h")
+        self.assertFast(start)
         self.assertIn("u.h:2: unterminated /* comment; ended at the end of "
                       "its line", res.diagnostics)
         self.assertEqual([m.name for m in res.macros], ["A", "B", "C"])
 
     def test_unbalanced_parentheses(self):
         text = "#define A ((1 + 2)\n#define B (1 + 2))\n#define C 3\n"
+        start = time.monotonic()
         table, res = table_of(text, "p.h")
         errors = {}
         for m in res.macros:
@@ -288,10 +291,24 @@ class TestHostile(unittest.TestCase):
                                            "expression",
                                   "p.h:2": "unexpected ')'"})
         self.assertEqual(cexpr.evaluate_macro(res.macros[2], table), 3)
+        self.assertFast(start)
+
+    def test_unbalanced_macro_arguments(self):
+        table, _ = table_of("#define F(x) (x)\n")
+        start = time.monotonic()
+        with self.assertRaisesRegex(cexpr.EvalError,
+                                    "unterminated argument list of macro F"):
+            cexpr.evaluate_text("F((1)", table)
+        with self.assertRaisesRegex(cexpr.EvalError, "unexpected '\\)'"):
+            cexpr.evaluate_text("F(1))", table)
+        with self.assertRaisesRegex(cexpr.EvalError, "too long"):
+            cexpr.evaluate_text("(" * 100000 + "1")
+        self.assertFast(start)
 
     def test_truncated_file(self):
         text = ("#define A 1\n#define F(x, y\nenum { X = 1, Y\n"
                 "#define LAST (A + \\")
+        start = time.monotonic()
         res = cexpr.scan(text, "t.h")
         self.assertIn("t.h:2: #define F: unterminated parameter list",
                       res.diagnostics)
@@ -301,6 +318,50 @@ class TestHostile(unittest.TestCase):
         table.add_all(res.macros)
         with self.assertRaisesRegex(cexpr.EvalError, "ends early"):
             cexpr.evaluate_macro(res.macros[1], table)
+        self.assertFast(start)
+
+    def test_truncated_mid_token(self):
+        start = time.monotonic()
+        res = cexpr.scan(cexpr.decode(b'#define S "abc\n#define C \'x\n'
+                                      b'#define U 0x8000\xe2\x82'), "t.h")
+        table = cexpr.MacroTable()
+        table.add_all(res.macros)
+        self.assertEqual([m.name for m in res.macros], ["S", "C", "U"])
+        for mac, why in zip(res.macros, ("a string, not a number",
+                                         "bad character constant",
+                                         "not an integer literal")):
+            with self.assertRaisesRegex(cexpr.EvalError, why):
+                cexpr.evaluate_macro(mac, table)
+        self.assertFast(start)
+
+    def test_many_unterminated_constructs(self):
+        """A file of nothing but openings is read in one pass, not once per
+        opening: 1 MB of each ends in its diagnostics within the limit."""
+        for line, diag in (("/* c%d\n", "unterminated /* comment"),
+                           ("enum { A%d = 1,\n", "unterminated enum"),
+                           ("#define F%d(x, y\n", "unterminated parameter list")):
+            text = "".join(line.replace("%d", str(i)) for i in range(100000))
+            start = time.monotonic()
+            res = cexpr.scan(text, "m.h")
+            self.assertFast(start)
+            self.assertIn(diag, res.diagnostics[0])
+            self.assertTrue(res.diagnostics[0].startswith("m.h:1: "),
+                            res.diagnostics[0])
+
+    def test_continuation_chain(self):
+        """Each line continuing into the next makes one directive (as C reads
+        it), too long to keep; the #defines inside it are its text."""
+        text = ("#define A 1\n" + "#define C 1 \\\n" * 50000 + "\n#define B 2\n")
+        start = time.monotonic()
+        res = cexpr.scan(text, "c.h")
+        self.assertFast(start)
+        self.assertEqual([m.name for m in res.macros], ["A", "B"])
+        self.assertEqual(len(res.diagnostics), 1)
+        self.assertRegex(res.diagnostics[0], r"^c\.h:2: #define of \d+ bytes is "
+                         r"longer than the limit")
+        res = cexpr.scan("#define A 1 \\\n#define B 2\n#define C 3\n", "c.h")
+        self.assertEqual([(m.name, " ".join(m.body.split())) for m in res.macros],
+                         [("A", "1 #define B 2"), ("C", "3")])
 
     def test_recursive_macros(self):
         start = time.monotonic()
@@ -359,14 +420,20 @@ class TestHostile(unittest.TestCase):
         self.assertTrue(res.diagnostics[0].startswith("big.h:2: "))
 
     def test_non_utf8_bytes(self):
-        data = b"#define A 1 /* \xff\xfe */\n#define B \x80\n#define C 3\n"
+        data = (b"#define A 1 /* \xff\xfe */\n#define B \x80\n#define C 3\n"
+                b"#define D 0x8000\xff01\n#define \xff\xfe 5\n#define E\x00 6\n")
+        start = time.monotonic()
         res = cexpr.scan(cexpr.decode(data), "n.h")
         table = cexpr.MacroTable()
         table.add_all(res.macros)
-        self.assertEqual([m.name for m in res.macros], ["A", "B", "C"])
+        self.assertEqual([m.name for m in res.macros], ["A", "B", "C", "D", "E"])
+        self.assertEqual(res.diagnostics, ["n.h:5: #define without a macro name"])
         with self.assertRaises(cexpr.EvalError):
             cexpr.evaluate_macro(res.macros[1], table)
+        with self.assertRaisesRegex(cexpr.EvalError, "not an integer literal"):
+            cexpr.evaluate_macro(res.macros[3], table)
         self.assertEqual(cexpr.evaluate_macro(res.macros[2], table), 3)
+        self.assertFast(start)
 
     def test_bad_defines_reported(self):
         res = cexpr.scan("#define\n#define 123 4\n#define F(1) x\n#define OK 1\n",

@@ -329,6 +329,45 @@ class TestHostileHeaders(GenTest):
         self.assertRegex(text, r"mingw-w64 huge_err.h:1: line of \d+ bytes is "
                          r"longer than the limit of \d+; skipped")
 
+    HOSTILE = (
+        # (file, contents, what the report says about it)
+        ("trunc_err.h", b"#define TRUNC_E_OK 0x80000001\n#define TRUNC_E_ONE "
+         b"_HRESULT_TYPEDEF_(0x8000", "trunc_err.h:2: TRUNC_E_ONE: unterminated "
+         "argument list of macro _HRESULT_TYPEDEF_"),
+        ("parens_err.h", b"#define PAREN_E_ONE ((0x80001\n", "parens_err.h:1: "
+         "PAREN_E_ONE: expected ')'"),
+        ("comment_err.h", b"".join(b"/* c%d\n" % i for i in range(100000)),
+         "comment_err.h:1: unterminated /* comment"),
+        ("recur_err.h", b"#define REC_E_A REC_E_B\n#define REC_E_B REC_E_A\n",
+         "recur_err.h:1: REC_E_A: 'REC_E_A' is not defined"),
+        ("bomb_err.h", b"\n".join([b"#define BOMB0 1"] + [
+            b"#define BOMB%d (BOMB%d + BOMB%d)" % (i, i - 1, i - 1)
+            for i in range(1, 64)]) + b"\n#define BOMB_E_X BOMB63\n",
+         "bomb_err.h:65: BOMB_E_X: the macros of this file expanded to more than"),
+        ("latin_err.h", b"#define LATIN_E_X 0x8000\xff01\n",
+         "latin_err.h:1: LATIN_E_X: not an integer literal"),
+        ("huge_err.h", b"#define HUGE_E_X " + b"1+" * (5 << 20) + b"1\n",
+         "huge_err.h:1: line of %d bytes is longer than the limit" % ((10 << 20) + 18)),
+        ("cont_err.h", b"#define CONT_E_X 1 \\\n" * 50000,
+         "cont_err.h:1: #define of "),
+    )
+
+    def test_each_hostile_header_alone(self):
+        """Each hostile header, on its own, ends in a clear line of the
+        report within 5 s, and the generation goes on."""
+        for name, data, needle in self.HOSTILE:
+            with self.subTest(name):
+                mingw = os.path.join(self.tmp, "mingw-" + name)
+                shutil.copytree(MINGW, mingw)
+                with open(os.path.join(mingw, name), "wb") as f:
+                    f.write(data)
+                out = self.out("out-" + name)
+                start = time.monotonic()
+                by, _ = generate(out, mingw=mingw)
+                self.assertLess(time.monotonic() - start, 5.0)
+                self.assertIn("mingw-w64 " + needle, report(out))
+                self.assertIn(("ERROR_BAD_EXE_FORMAT", "winerror.h"), by)
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -1,6 +1,8 @@
 """impacket reader: the fixture tables, malformed files, the installed package."""
 
 import os
+import tempfile
+import time
 import unittest
 
 from generator import impacket
@@ -107,6 +109,52 @@ class TestErrors(unittest.TestCase):
             records = impacket.read_file(path)
         self.assertEqual([(r.name, r.value, r.text) for r in records],
                          [("ERROR_X", 1, "Text.")])
+
+
+class TestHostile(unittest.TestCase):
+    """Each malformed table ends in a clear GenError naming the file, within
+    5 s; nothing escapes as a traceback."""
+
+    def read(self, data):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = os.path.join(tmp, "system_errors.py")
+            with open(path, "wb") as f:
+                f.write(data)
+            start = time.monotonic()
+            try:
+                return path, impacket.read_file(path)
+            finally:
+                self.assertLess(time.monotonic() - start, 5.0)
+
+    def fails(self, data, pattern):
+        with self.assertRaises(GenError) as cm:
+            self.read(data)
+        self.assertRegex(str(cm.exception), r"/system_errors\.py(:\d+)?: " + pattern)
+
+    def test_truncated(self):
+        self.fails(b"ERROR_MESSAGES = {0x1: ('ERROR_A', 'b", "not valid Python: ")
+        self.fails(b"ERROR_MESSAGES = {0x1: ('ERROR_A', 'b'),\n", "not valid Python: ")
+
+    def test_unbalanced_parentheses(self):
+        self.fails(b"ERROR_MESSAGES = {0x1: ('ERROR_A', 'b'))}\n", "not valid Python: ")
+        self.fails(b"ERROR_MESSAGES = {0x1: " + b"(" * 1000 + b"'x'" + b")" * 1000 + b"}\n",
+                   "not valid Python: too many nested parentheses")
+
+    def test_nested_too_deeply_for_the_parser(self):
+        # CPython's parser runs out of stack or memory rather than say so
+        deep = "(nested too deeply to be read as Python|not valid Python: )"
+        self.fails(b"ERROR_MESSAGES = {" + b"-" * 200000 + b"1: ('A', 'b')}\n", deep)
+        self.fails(b"ERROR_MESSAGES = {" + b"1+" * 500000 + b"1: ('A', 'b')}\n", deep)
+
+    def test_non_utf8_bytes(self):
+        self.fails(b"ERROR_MESSAGES = {0x1: ('ERROR_A', '\xff\xfe')}\n",
+                   "not valid Python: .*utf-8")
+
+    def test_ten_megabyte_line(self):
+        _, records = self.read(b"ERROR_MESSAGES = {0x1: ('ERROR_A', '" + b"x" * (10 << 20)
+                               + b"'), 0x2: ('ERROR_B', 'Text.')}\n")
+        self.assertEqual([(r.name, len(r.text)) for r in records],
+                         [("ERROR_A", 10 << 20), ("ERROR_B", 5)])
 
 
 @unittest.skipUnless(os.path.isdir(INSTALLED),

@@ -3,6 +3,7 @@
 import os
 import shutil
 import tempfile
+import time
 import unittest
 
 from generator import cexpr, rustsrc
@@ -82,6 +83,83 @@ class TestHostile(unittest.TestCase):
         self.assertEqual(rs.evaluate(rs.constants[1]), 2)
         with self.assertRaises(cexpr.EvalError):
             rs.evaluate(rs.constants[2])
+
+    def read(self, data):
+        """read_dir of one file, timed: every hostile input ends within 5 s."""
+        with open(os.path.join(self.dir, "h.rs"), "wb") as f:
+            f.write(data)
+        start = time.monotonic()
+        rs = rustsrc.read_dir(self.dir)
+        self.assertLess(time.monotonic() - start, 5.0)
+        return rs
+
+    def errors(self, rs):
+        out = {}
+        for c in rs.constants:
+            try:
+                rs.evaluate(c)
+            except cexpr.EvalError as e:
+                out[c.name] = str(e)
+        return out
+
+    def test_truncated_file(self):
+        rs = self.read(b"pub const A: DWORD = 1;\npub const B: DWORD = (0x8000")
+        self.assertEqual([c.name for c in rs.constants], ["A"])
+        self.assertEqual(rs.diagnostics, ["h.rs:2: const B: no ';' before the end "
+                                          "of the file"])
+
+    def test_consts_without_semicolons_or_values(self):
+        """A file of consts that never end (or never get '=') is read in one
+        pass, not once per const: 1 MB of each within the limit."""
+        rs = self.read(b"".join(b"pub const A%d: DWORD = %d\n" % (i, i)
+                                for i in range(40000)))
+        self.assertEqual(rs.constants, [])
+        self.assertEqual(rs.diagnostics, ["h.rs:1: const A0: no ';' before the "
+                                          "end of the file"])
+        rs = self.read(b"".join(b"pub const A%d: DWORD\n" % i for i in range(50000))
+                       + b"pub const B:" + b" " * 300 + b"\n" * 1000 + b"= 1;\n")
+        self.assertEqual([c.name for c in rs.constants], [])
+
+    def test_unclosed_macros(self):
+        rs = self.read(b"".join(b"macro_rules! M%d { ($x:expr) => { ($x + 1\n" % i
+                                for i in range(25000))
+                       + b"pub const OK: DWORD = 3;\n")
+        self.assertEqual([c.name for c in rs.constants], ["OK"])
+        self.assertEqual(rs.evaluate(rs.constants[0]), 3)
+
+    def test_unbalanced_parentheses(self):
+        rs = self.read(b"pub const A: DWORD = ((1;\npub const B: DWORD = 1));\n")
+        self.assertEqual(self.errors(rs), {"A": "expected ')', found end of expression",
+                                           "B": "unexpected ')'"})
+
+    def test_recursive_macros_and_consts(self):
+        rs = self.read(b"macro_rules! R { ($x:expr) => { R!($x) } }\n"
+                       b"pub const A: DWORD = B;\npub const B: DWORD = A;\n"
+                       b"pub const C: DWORD = R!(1);\n")
+        self.assertEqual(self.errors(rs), {"A": "'A' is not defined",
+                                           "B": "'B' is not defined",
+                                           "C": "'R' is not defined"})
+
+    def test_macro_bomb(self):
+        rs = self.read(b"macro_rules! D { ($x:expr) => { $x + $x } }\n"
+                       b"pub const X: DWORD = " + b"D!(" * 40 + b"1" + b")" * 40 + b";\n")
+        start = time.monotonic()
+        with self.assertRaisesRegex(cexpr.EvalError, "exceeds|nested"):
+            rs.evaluate(rs.constants[0])
+        self.assertLess(time.monotonic() - start, 5.0)
+
+    def test_non_utf8_bytes(self):
+        rs = self.read(b"pub const A: DWORD = 0x8000\xff01;\n/* \xfe */\n"
+                       b"pub const B: DWORD = 2;\n")
+        self.assertEqual(self.errors(rs), {"A": "not an integer literal: 0x8000\xff01"})
+        self.assertEqual(rs.evaluate(rs.constants[1]), 2)
+
+    def test_ten_megabyte_line(self):
+        rs = self.read(b"pub const A: DWORD = " + b"1+" * (5 << 20) + b"1;\n"
+                       b"pub const B: DWORD = 2;\n")
+        self.assertEqual([c.name for c in rs.constants], ["B"])
+        self.assertEqual(rs.diagnostics, ["h.rs:1: const A: expression of %d bytes "
+                                          "is too long" % ((10 << 20) + 1)])
 
 
 if __name__ == "__main__":
