@@ -66,6 +66,31 @@ static void test_name_is_case_insensitive(void **state)
     assert_int_equal(winerr_entry_kind(e), WINERR_KIND_WIN32);
 }
 
+/* A name two headers define with their own values (issper16.h's 16-bit
+ * SEC_E_* and winerror.h's HRESULTs): a filter keeps each table's own. */
+static void test_by_name_filtered(void **state)
+{
+    (void)state;
+    const char *name = "SEC_E_INTERNAL_ERROR";
+    winerr_iter it;
+    winerr_by_name(&it, name, NULL);
+    const winerr_entry *all[8];
+    size_t n = 0;
+    for (const winerr_entry *e; n < 8 && (e = winerr_next(&it)) != NULL;)
+        all[n++] = e;
+    assert_true(n >= 2);
+    assert_string_not_equal(winerr_entry_table(all[0]), winerr_entry_table(all[1]));
+    for (size_t k = 0; k < n; k++) {
+        winerr_filter f;
+        winerr_filter_clear(&f);
+        assert_int_equal(winerr_filter_add(&f, (size_t)winerr_table_find(winerr_entry_table(all[k]))), 0);
+        winerr_by_name(&it, name, &f);
+        const winerr_entry *e = winerr_next(&it);
+        assert_ptr_equal(e, all[k]);
+        assert_null(winerr_next(&it));
+    }
+}
+
 static void test_known_entries(void **state)
 {
     (void)state;
@@ -229,6 +254,7 @@ int main(void)
         cmocka_unit_test(test_every_entry_round_trips),
         cmocka_unit_test(test_value_order_is_table_then_name),
         cmocka_unit_test(test_name_is_case_insensitive),
+        cmocka_unit_test(test_by_name_filtered),
         cmocka_unit_test(test_known_entries),
         cmocka_unit_test(test_missing_and_hostile_names),
         cmocka_unit_test(test_substring_and_text),
