@@ -40,9 +40,10 @@ import os
 import re
 
 try:
-    from . import model
+    from . import model, textfile
 except ImportError:  # run as a script: generator/ itself is on sys.path
     import model
+    import textfile
 
 GenError = model.GenError
 TextRecord = model.TextRecord
@@ -83,12 +84,7 @@ def _headers(directory):
 
 def read_header(path):
     """Return the TextRecords of one header (none when it has no blocks)."""
-    try:
-        with open(path, "rb") as f:
-            data = f.read()
-    except OSError as e:
-        raise GenError(f"{path}: cannot read: {e.strerror or e}") from None
-    text = _decode(data)
+    text = _decode(textfile.read_bytes(path))
     if "MessageId" not in text:
         return []
     table = os.path.basename(path)

@@ -25,13 +25,18 @@ _BOMS = (
 )
 
 
-def read_text(path):
-    """Return the decoded text of PATH with "\\n" line ends."""
+def read_bytes(path):
+    """The bytes of PATH; a GenError naming it when it cannot be read."""
     try:
         with open(path, "rb") as f:
-            data = f.read()
+            return f.read()
     except OSError as e:
         raise GenError(f"{path}: cannot read: {e.strerror or e}") from None
+
+
+def read_text(path):
+    """Return the decoded text of PATH with "\\n" line ends."""
+    data = read_bytes(path)
     if not data:
         raise GenError(f"{path}: empty file")
     text = _newlines(_decode(path, data))
