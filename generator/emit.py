@@ -18,12 +18,12 @@ generator and its inputs:
   about NAMES_PER_BUCKET keys (gperf slows down sharply on large key sets).
   A key is an upper-cased name; its row points at the run of by_name holding
   every entry of that name (or, for a name only one entry has, at that
-  entry itself).  The bucket of a name is fnv1a32(upper(name)) %
-  buckets, computed the same way by lib/names.c.
+  entry itself).  The bucket of a name is name_bucket(upper(name)), computed the same
+  way by lib/names.c.
 - names_keys.txt: each key's row value and bytes, for gperf_slots.py.
-- names.inc: includes the gperf outputs behind static prototypes and
-  names_slots.inc (written by gperf_slots.py once gperf has run), and
-  dispatches a name to its bucket's gperf hash function.
+- names.inc: the bucket count and longest key, and the include of
+  names_slots.inc (written by gperf_slots.py from gperf's outputs once gperf
+  has run: gperf's hash and slots as data, see gperf_slots.py).
 
 The same inputs give byte-identical outputs: everything is sorted, and
 nothing (time, paths of the build directory) varies between runs.
@@ -43,16 +43,33 @@ COUNT_BITS = 12
 NAME_FIRST_BITS = 22  # gperf row: first (22 bits) | count (10 bits)
 
 
-def name_hash(key: bytes) -> int:
-    """lib/names.c's name_hash: 8 little-endian bytes at a time over the
-    zero-padded upper-cased name."""
+HEAD_WORDS = 5  # lib/names.c's HEAD_WORDS
+NAME_MULTIPLIERS = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9,
+                    0xD6E8FEB86659FD93, 0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53)
+
+
+def name_words(key: bytes, count: int):
+    """lib/names.c's words of a key: word k is the 8 bytes from min(8k,
+    len - 8), little-endian, so the last one ends at the key's end and any
+    past it repeat it; a key under 8 bytes is one zero-padded word, then
+    zeros."""
+    if len(key) < 8:
+        return [int.from_bytes(key.ljust(8, b"\0"), "little")] + [0] * (count - 1)
+    return [int.from_bytes(key[min(8 * k, len(key) - 8):][:8], "little") for k in range(count)]
+
+
+def name_bucket(key: bytes, nbuckets: int) -> int:
+    """lib/names.c's bucket_of: the first HEAD_WORDS words of the upper-cased
+    key (name_words), its last eight bytes when it is longer than those, and
+    its length, mixed; the top 32 bits scaled to nbuckets."""
     mask = 0xFFFFFFFFFFFFFFFF
-    h = (len(key) * 0x9E3779B97F4A7C15) & mask
-    padded = key + b"\0" * (-len(key) % 8)
-    for i in range(0, len(padded), 8):
-        h = ((h ^ int.from_bytes(padded[i:i + 8], "little")) * 0xFF51AFD7ED558CCD) & mask
-        h ^= h >> 32
-    return h & 0xFFFFFFFF
+    words = name_words(key, HEAD_WORDS)
+    words[0] ^= len(key)
+    words.append(name_words(key, 1 + (len(key) - 1) // 8)[-1] if len(key) > 8 * HEAD_WORDS else 0)
+    h = sum(w * m for w, m in zip(words, NAME_MULTIPLIERS)) & mask
+    h ^= h >> 29
+    h = (h * 0x94D049BB133111EB) & mask
+    return ((h >> 32) * nbuckets) >> 32
 
 
 def upper_ascii(s: str) -> str:
@@ -64,14 +81,14 @@ def table_sort_key(table: str):
 
 
 def c_string(data: bytes) -> str:
-    """A C string literal for data; octal escapes keep it ASCII and
-    trigraph-free."""
+    """A C string literal for data, also valid gperf input; octal escapes
+    keep it ASCII and trigraph-free ('?' as \\077: gperf does not know \\?)."""
     out = ['"']
     for b in data:
         c = chr(b)
-        if c in '"\\?':
+        if c in '"\\':
             out.append("\\" + c)
-        elif 0x20 <= b < 0x7F:
+        elif 0x20 <= b < 0x7F and c != "?":
             out.append(c)
         else:
             out.append("\\%03o" % b)
@@ -201,7 +218,7 @@ def write_names(out_dir, groups, by_name, inputs):
     buckets = [[] for _ in range(nbuckets)]
     keys = []  # (upper name, run) for gperf_slots.py
     for g in groups:
-        buckets[name_hash(g[0].encode("utf-8")) % nbuckets].append(g)
+        buckets[name_bucket(g[0].encode("utf-8"), nbuckets)].append(g)
     for old in os.listdir(out_dir):
         if old.startswith("names_") and old.endswith((".gperf", ".inc", ".txt")):
             os.remove(os.path.join(out_dir, old))
@@ -231,20 +248,7 @@ def write_names(out_dir, groups, by_name, inputs):
         f.write("#define WINERR_GEN_NAME_BUCKETS %du\n" % nbuckets)
         f.write("#define WINERR_GEN_NAME_MAX_LEN %du\n\n" % max(
             (len(g[0].encode("utf-8")) for g in groups), default=0))
-        f.write("/* gperf's own lookup functions go unused: names_slots.inc replaces\n"
-                " * their word list and string pool (see generator/gperf_slots.py). */\n")
-        for i in range(nbuckets):
-            f.write("static const struct winerr_name *winerr__lookup_%02d("
-                    "const char *str, size_t len);\n" % i)
-        for i in range(nbuckets):
-            f.write('#include "names_%02d.inc"\n' % i)
         f.write('#include "names_slots.inc"\n')
-        f.write("\n/* The slot of the upper-cased, zero-padded key in its bucket. */\n"
-                "static unsigned int name_bucket_hash(uint32_t bucket, const char *str, "
-                "size_t len)\n{\n    switch (bucket) {\n")
-        for i in range(nbuckets):
-            f.write("    case %du: return winerr__hash_%02d(str, len);\n" % (i, i))
-        f.write("    default: return 0;\n    }\n}\n")
     return nbuckets
 
 

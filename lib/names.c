@@ -1,17 +1,39 @@
-/* Exact, case-insensitive name lookup through the generated gperf tables.
+/* Exact, case-insensitive name lookup through gperf's perfect hashes.
  *
- * The query is upper-cased once into a local buffer (the keys are stored
- * upper-cased).  The names are split into buckets because gperf slows down
- * sharply past a few hundred keys; a name's bucket comes from
- * upper_and_hash(), which generator/emit.py's name_hash computes the same
- * way.  gperf's perfect hash function gives the slot; the bucket's block
- * that generator/gperf_slots.py derives from gperf's output holds the slots
- * and, near them, each key with its row value. */
+ * The names are split into buckets because gperf slows down sharply past a
+ * few hundred keys.  A lookup:
+ *   1. reads the name as 8-byte words straight from the caller's string
+ *      (word k from byte min(8k, len - 8), so none reads past the NUL) and
+ *      folds their case with fold8, eight bytes at a time;
+ *   2. picks the bucket from the first HEAD_WORDS words, the last word of a
+ *      longer name, and the length (generator/emit.py's name_bucket
+ *      computes the same);
+ *   3. takes gperf's hash in that bucket (the length plus the association
+ *      values of a few bytes), which generator/gperf_slots.py turned from
+ *      one C function per bucket into data, so every bucket goes through the
+ *      same code with no switch to mispredict;
+ *   4. reads the slot's record, in the same per-bucket block, and compares
+ *      its length and words with the query's.
+ * Names under HEAD_BYTES bytes (95% of them) take no data-dependent branch,
+ * and no word is stored byte by byte and read back whole (which would stall
+ * store forwarding), so a processor can run ahead into the next lookup
+ * while this one waits for its record. */
 #include <string.h>
 
 #include "internal.h"
 
 #include "names.inc"
+
+/* Words of the query hashed and compared unconditionally; longer names take
+ * a loop for the rest.  The count is generator/emit.py's, which hashes the
+ * same words, and generator/gperf_slots.py pads the records' data for the
+ * reads and keeps gperf's byte positions inside them. */
+#define HEAD_WORDS WINERR_GEN_HEAD_WORDS
+#define HEAD_BYTES (8u * HEAD_WORDS)
+_Static_assert(HEAD_WORDS == 5, "bucket_of() hashes five head words");
+_Static_assert(WINERR_GEN_NAME_TAIL >= 8 + HEAD_BYTES, "records padded for the head compare");
+_Static_assert(WINERR_GEN_HASH_TERMS <= 8, "bucket_slot() adds up to eight terms");
+_Static_assert(WINERR_GEN_BYTE_SPAN >= 256 + WINERR_GEN_NO_TERM, "any byte plus NO_TERM");
 
 /* The bucket hash reads the name as little-endian words on every host. */
 static uint64_t load64le(const unsigned char *p)
@@ -32,54 +54,153 @@ static void store64le(unsigned char *p, uint64_t v)
     memcpy(p, &v, 8);
 }
 
+static uint32_t read16le(const unsigned char *p)
+{
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8;
+}
+
 static uint32_t read32le(const unsigned char *p)
 {
     return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
-/* Upper-cases the ASCII letters of eight bytes at once: a byte gets 0x20
- * cleared when it lies in 'a'..'z' (bytes >= 0x80 are left alone). */
-static uint64_t upper8(uint64_t w)
+/* Folds eight bytes at once so that a folded query equals a stored key
+ * exactly when the upper-cased query does.  A byte b has 0x20 cleared when
+ * (b & 0x7f) + 1 has bit 6 set, that is when b & 0x7f is 0x3f to 0x7e:
+ * 'a'..'z' become 'A'..'Z'; '0'..'9', 'A'..'Z', '_' and all other bytes
+ * from 0x20 to 0x3e stay as they are; the rest ('?', '`', '{' to '~',
+ * 0xbf to 0xfe) become bytes outside the characters keys may hold, which
+ * generator/gperf_slots.py enforces (0x20 to 0x3e, 'A' to 'Z', '_'); DEL
+ * and 0xff stay.  No byte becomes 0.  No carry crosses a byte: the sum is
+ * at most 0x80. */
+static uint64_t fold8(uint64_t w)
 {
-    const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
-    uint64_t low7 = w & ~high;
-    uint64_t ge_a = low7 + ones * (0x80 - 'a');
-    uint64_t gt_z = low7 + ones * (0x80 - 'z' - 1);
-    uint64_t lower = (ge_a ^ gt_z) & ~w & high;
-    return w ^ (lower >> 2);
+    const uint64_t low7 = 0x7f7f7f7f7f7f7f7fu, ones = 0x0101010101010101u;
+    const uint64_t bit6 = 0x4040404040404040u;
+    return w & ~((((w & low7) + ones) & bit6) >> 1);
 }
 
-/* Upper-cases key[0..len) in place (it is zero-padded to a multiple of 8)
- * and returns the bucket hash of the result, eight bytes at a time. */
-static uint32_t upper_and_hash(unsigned char *key, size_t len)
+static uint32_t load32le(const unsigned char *p)
 {
-    uint64_t h = (uint64_t)len * 0x9E3779B97F4A7C15u;
-    for (size_t i = 0; i < len; i += 8) {
-        uint64_t w = upper8(load64le(key + i));
-        store64le(key + i, w);
-        h = (h ^ w) * 0xFF51AFD7ED558CCDu;
-        h ^= h >> 32;
-    }
-    return (uint32_t)h;
+    uint32_t v;
+    memcpy(&v, p, 4);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    v = __builtin_bswap32(v);
+#endif
+    return v;
+}
+
+/* A name of 1 to 7 bytes as one word, reading no byte past its NUL. */
+static uint64_t short_name(const unsigned char *p, size_t len)
+{
+    if (len >= 4) /* two overlapping 4-byte reads */
+        return load32le(p) | (uint64_t)load32le(p + len - 4) << (8 * (len - 4));
+    /* bytes 0, len/2 and len-1 cover 1 to 3 bytes */
+    return p[0] | (uint64_t)p[len / 2] << (8 * (len / 2)) | (uint64_t)p[len - 1] << (8 * (len - 1));
+}
+
+/* The bucket of the upper-cased key: its first HEAD_WORDS words (zero past
+ * the end), its last eight bytes when it is longer than those, and its
+ * length, each word with its own odd multiplier so the products can be
+ * computed side by side; the top 32 bits of the mix, scaled to the bucket
+ * count. */
+static uint32_t bucket_of(uint64_t w0, uint64_t w1, uint64_t w2, uint64_t w3, uint64_t w4,
+                          uint64_t last, size_t len)
+{
+    uint64_t h = (w0 ^ len) * 0x9E3779B97F4A7C15u + w1 * 0xC2B2AE3D27D4EB4Fu +
+                 w2 * 0x165667B19E3779F9u + w3 * 0xD6E8FEB86659FD93u +
+                 w4 * 0xFF51AFD7ED558CCDu + last * 0xC4CEB9FE1A85EC53u;
+    h ^= h >> 29;
+    h *= 0x94D049BB133111EBu;
+    return (uint32_t)(((h >> 32) * WINERR_GEN_NAME_BUCKETS) >> 32);
+}
+
+/* gperf's hash of the key (folded, len bytes, zero past its end) in bucket
+ * d: the length, plus the association value of the last byte and of the
+ * bytes at fixed positions, each byte value plus an increment.  A position
+ * past the key reads a zero, whose class has association value 0, so the
+ * term adds nothing, as in gperf's own function, which adds a byte only
+ * when the key has it; a term the bucket lacks has increment NO_TERM, which
+ * also reads class 0. */
+static uint32_t bucket_slot(const struct winerr_name_bucket *d, const unsigned char *key,
+                            size_t len)
+{
+#define TERM(i) (WINERR_GEN_HASH_TERMS > (i) ? \
+                 d->asso[winerr__byte_class[key[d->pos[(i) % WINERR_GEN_HASH_TERMS]] + \
+                                            d->inc[(i) % WINERR_GEN_HASH_TERMS]]] : 0u)
+    /* written out, not a loop: compilers do not unroll it at -O2 */
+    return (uint32_t)len + d->asso[winerr__byte_class[key[len - 1] + d->last_inc]] +
+           TERM(0) + TERM(1) + TERM(2) + TERM(3) + TERM(4) + TERM(5) + TERM(6) + TERM(7);
+#undef TERM
+}
+
+/* Word k of a name of len bytes, len >= 8: the 8 bytes from min(8k, len - 8),
+ * so the last word ends at the name's end (overlapping the one before) and
+ * no byte past the NUL is read; words past the end repeat the last. */
+static uint64_t name_word(const unsigned char *p, size_t len, size_t k)
+{
+    size_t at = 8 * k < len - 8 ? 8 * k : len - 8;
+    return fold8(load64le(p + at));
 }
 
 int winerr__name_lookup(const char *name, size_t len, uint32_t *run)
 {
-    _Alignas(8) unsigned char key[WINERR_GEN_NAME_MAX_LEN + 8];
     if (len == 0 || len > WINERR_GEN_NAME_MAX_LEN)
         return 0;
-    memcpy(key, name, len);
-    memset(key + len, 0, 8);
-    uint32_t bucket = upper_and_hash(key, len) % WINERR_GEN_NAME_BUCKETS;
-    if (len < winerr__len_range[bucket][0] || len > winerr__len_range[bucket][1])
-        return 0; /* and gperf's hash must not see such a length */
-    unsigned int slot = name_bucket_hash(bucket, (const char *)key, len);
-    if (slot > winerr__slot_max[bucket])
+    const unsigned char *p = (const unsigned char *)name;
+
+    /* The folded name's first words, and its bytes in key[] (zero past its
+     * end) for gperf's byte reads: each word stored where it was read. */
+    _Alignas(8) unsigned char key[WINERR_GEN_NAME_MAX_LEN + 8 + HEAD_BYTES];
+    memset(key, 0, HEAD_BYTES + 8);
+    uint64_t w0, w1 = 0, w2 = 0, w3 = 0, w4 = 0, last = 0;
+    if (len < 8) {
+        w0 = fold8(short_name(p, len));
+        store64le(key, w0);
+    } else {
+        w0 = fold8(load64le(p));
+        w1 = name_word(p, len, 1);
+        w2 = name_word(p, len, 2);
+        w3 = name_word(p, len, 3);
+        w4 = name_word(p, len, 4);
+        store64le(key, w0);
+        store64le(key + (8 < len - 8 ? 8 : len - 8), w1);
+        store64le(key + (16 < len - 8 ? 16 : len - 8), w2);
+        store64le(key + (24 < len - 8 ? 24 : len - 8), w3);
+        store64le(key + (32 < len - 8 ? 32 : len - 8), w4);
+        if (len > HEAD_BYTES) { /* the rest of a long name */
+            for (size_t at = HEAD_BYTES; at < len; at += 8) {
+                size_t from = at < len - 8 ? at : len - 8;
+                last = fold8(load64le(p + from));
+                store64le(key + from, last);
+            }
+            store64le(key + len, 0);
+        }
+    }
+
+    const struct winerr_name_bucket *d = &winerr__name_buckets[bucket_of(w0, w1, w2, w3, w4, last, len)];
+    uint32_t slot = bucket_slot(d, key, len);
+    if (slot > d->slot_max)
         return 0;
-    const unsigned char *block = winerr__name_data + winerr__slot_base[bucket];
-    uint32_t off = read32le(block + 4 * (size_t)slot);
-    if (off == 0 || strcmp((const char *)block + off + 4, (const char *)key) != 0)
+    const unsigned char *block = winerr__name_data + d->base;
+    uint32_t off = read16le(block + 2 * (size_t)slot);
+    if (off == 0)
         return 0;
-    *run = read32le(block + off);
+
+    /* The record: the row value and the key's length (4 bytes each), then
+     * the key's words, as name_word reads them.  The head words past the
+     * name's end are masked off (they may belong to the next record); the
+     * rest compare only for long names. */
+    const unsigned char *rec = block + off;
+    uint64_t diff = (load64le(rec) >> 32 ^ len) | (load64le(rec + 8) ^ w0) |
+                    ((load64le(rec + 16) ^ w1) & (0 - (uint64_t)(8 < len))) |
+                    ((load64le(rec + 24) ^ w2) & (0 - (uint64_t)(16 < len))) |
+                    ((load64le(rec + 32) ^ w3) & (0 - (uint64_t)(24 < len))) |
+                    ((load64le(rec + 40) ^ w4) & (0 - (uint64_t)(32 < len)));
+    for (size_t k = HEAD_WORDS; 8 * k < len && !diff; k++)
+        diff = load64le(rec + 8 + 8 * k) ^ name_word(p, len, k);
+    if (diff)
+        return 0;
+    *run = read32le(rec);
     return 1;
 }

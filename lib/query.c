@@ -161,11 +161,13 @@ const winerr_entry *winerr_next(winerr_iter *it)
 {
     if (!it)
         return NULL;
-    if (!it->filter && it->pos < it->end) { /* the common case, kept short */
+    if (!it->filter) { /* the common cases, kept short */
+        int more = it->pos < it->end;
         switch (it->mode) {
-        case MODE_ALL: return &winerr__entries[it->pos++];
-        case MODE_BY_VALUE: return &winerr__entries[winerr__by_value[it->pos++]];
-        case MODE_BY_NAME: return &winerr__entries[winerr__by_name[it->pos++]];
+        case MODE_ALL: return more ? &winerr__entries[it->pos++] : NULL;
+        case MODE_BY_VALUE: return more ? &winerr__entries[winerr__by_value[it->pos++]] : NULL;
+        case MODE_BY_NAME: return more ? &winerr__entries[winerr__by_name[it->pos++]] : NULL;
+        case MODE_DONE: return NULL;
         default: break;
         }
     }

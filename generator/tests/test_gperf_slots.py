@@ -28,25 +28,66 @@ class GperfSlotsTest(unittest.TestCase):
         with open(os.path.join(out, "names_slots.inc")) as f:
             return out, f.read()
 
-    def test_records_hold_key_and_row(self):
-        names = ["ERROR_FILE_NOT_FOUND", "E_FAIL", "STATUS_ACCESS_VIOLATION", "S_OK"]
+    @staticmethod
+    def array(text, name):
+        """The numbers of one C array initializer of names_slots.inc."""
+        body = text.split(name + "[", 1)[1].split("= {", 1)[1].split("\n};", 1)[0]
+        return [int(v, 0) for v in re.findall(r"0x[0-9a-f]+|\d+", body)]
+
+    def lookup(self, text, key):
+        """lib/names.c's lookup, on the data of names_slots.inc: the row value
+        of key (upper-cased bytes), or None."""
+        terms = int(re.search(r"WINERR_GEN_HASH_TERMS (\d+)u", text).group(1))
+        classes = int(re.search(r"WINERR_GEN_BYTE_CLASSES (\d+)u", text).group(1))
+        byte_class = self.array(text, "winerr__byte_class")
+        data = bytes(self.array(text, "winerr__name_data"))
+        flat = self.array(text, "winerr__name_buckets")
+        width = 3 + 2 * terms + classes
+        buckets = [flat[i:i + width] for i in range(0, len(flat), width)]
+        base, slot_max, last_inc = buckets[emit.name_bucket(key, len(buckets))][:3]
+        d = buckets[emit.name_bucket(key, len(buckets))]
+        incs, pos, asso = d[3:3 + terms], d[3 + terms:3 + 2 * terms], d[3 + 2 * terms:]
+        padded = key + b"\0" * 64
+
+        def value(at, inc):
+            return asso[byte_class[padded[at] + inc]]
+
+        slot = len(key) + value(len(key) - 1, last_inc) + sum(map(value, pos, incs))
+        if slot > slot_max:
+            return None
+        off = int.from_bytes(data[base + 2 * slot:base + 2 * slot + 2], "little")
+        if not off:
+            return None
+        rec = base + off
+        words = emit.name_words(key, (len(key) + 7) // 8)
+        stored = [int.from_bytes(data[rec + 8 + 8 * k:rec + 16 + 8 * k], "little")
+                  for k in range(len(words))]
+        if int.from_bytes(data[rec + 4:rec + 8], "little") != len(key) or stored != words:
+            return None
+        return int.from_bytes(data[rec:rec + 4], "little")
+
+    def test_every_key_found_with_its_row(self):
+        names = ["ERROR_FILE_NOT_FOUND", "E_FAIL", "STATUS_ACCESS_VIOLATION", "S_OK", "A",
+                 "E_ABC", "NS_E_WMP_CANNOT_FIND_FOLDER", "X" * 41, "X" * 40 + "Y",
+                 "ERROR_THIS_NAME_IS_LONGER_THAN_FORTY_BYTES_BY_FAR"] + \
+                ["CODE_%d" % i for i in range(250)]
         _, text = self.build(names)
-        data = bytes(int(b, 16) for b in re.findall(r"0x([0-9a-f]{2})",
-                                                     text.split("winerr__name_data")[1]))
-        bases = [int(v) for v in re.findall(r"(\d+)u", text.split("winerr__slot_base")[1]
-                                           .split("winerr__slot_max")[0].split("=", 1)[1])]
-        maxes = [int(v) for v in re.findall(r"(\d+)u", text.split("winerr__slot_max")[1]
-                                           .split("winerr__name_data")[0].split("=", 1)[1])]
-        found = {}
-        for base, top in zip(bases, maxes):
-            for slot in range(top + 1):
-                off = int.from_bytes(data[base + 4 * slot:base + 4 * slot + 4], "little")
-                if off:
-                    rec = base + off
-                    key = data[rec + 4:data.index(b"\0", rec + 4)].decode()
-                    found[key] = int.from_bytes(data[rec:rec + 4], "little")
-        expect = {n: 100 + i | (1 << emit.NAME_FIRST_BITS) for i, n in enumerate(sorted(names))}
-        self.assertEqual(found, expect)
+        for i, n in enumerate(sorted(names)):
+            self.assertEqual(self.lookup(text, n.encode()), 100 + i | (1 << emit.NAME_FIRST_BITS), n)
+        for miss in ["E_FAI", "E_FAILS", "X" * 42, "X" * 40 + "Z", "CODE_250", "S_OJ"]:
+            self.assertIsNone(self.lookup(text, miss.encode()), miss)
+
+    def test_a_key_with_a_byte_fold8_cannot_keep_is_an_error(self):
+        out = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, out)
+        for name in ["WHAT?", "AT@HOME"]:
+            emit.write_names(out, [[name, 0, 1]], [7], ["test"])
+            for f in sorted(os.listdir(out)):
+                if f.endswith(".gperf"):
+                    with open(os.path.join(out, f[:-6] + ".inc"), "w") as inc:
+                        subprocess.run(["gperf"] + GPERF_FLAGS + [f], cwd=out, stdout=inc,
+                                       check=True)
+            self.assertEqual(gperf_slots.main(["gperf_slots.py", out]), 2, name)
 
     def test_same_input_same_bytes(self):
         names = ["A_%d" % i for i in range(300)]
