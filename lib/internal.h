@@ -42,14 +42,10 @@ struct winerr_facility {
     uint32_t name;
 };
 
-/* A gperf row: all entries of one (case-folded) name are
- * winerr__by_name[first .. first+count) (when count is 1, first is the
- * entry's own index), packed into `run` so a row is
- * 8 bytes (the rows are most of what a lookup touches). */
-struct winerr_name {
-    int name;
-    uint32_t run; /* first | count << NAME_FIRST_BITS */
-};
+/* A name's row value (`run`, in its record of names_slots.inc): all entries
+ * of one (case-folded) name are winerr__by_name[first .. first+count) (when
+ * count is 1, first is the entry's own index), as first | count <<
+ * NAME_FIRST_BITS. */
 #define NAME_FIRST_BITS 22u
 
 extern const char winerr__names[] WINERR_HIDDEN;

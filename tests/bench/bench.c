@@ -13,7 +13,7 @@
 
 #include "winerr.h"
 
-#define ROUNDS 9
+#define ROUNDS 15
 
 struct vrow { uint32_t value; const winerr_entry *e; };
 struct nrow { const char *name; const winerr_entry *e; };

@@ -161,6 +161,72 @@ static void test_missing_and_hostile_names(void **state)
     assert_null(winerr_next(NULL));
 }
 
+static int same_name_ci(const char *a, const char *b)
+{
+    for (; *a && *b; a++, b++) {
+        unsigned char x = (unsigned char)*a, y = (unsigned char)*b;
+        if ((x >= 'a' && x <= 'z' ? x - 32 : x) != (y >= 'a' && y <= 'z' ? y - 32 : y))
+            return 0;
+    }
+    return *a == *b;
+}
+
+/* The name lookup is exact: for a sample of names, every byte replaced by
+ * every value finds only entries with that very name (ASCII case aside), and
+ * finds the original when the byte is its own or its other case; every
+ * prefix and one-byte extension likewise.  Each query sits in a buffer of
+ * its own size, so AddressSanitizer and valgrind see any read past it. */
+static void check_exact(const char *query, const winerr_entry *must)
+{
+    winerr_iter it;
+    int found = 0;
+    winerr_by_name(&it, query, NULL);
+    for (const winerr_entry *e; (e = winerr_next(&it)) != NULL;) {
+        if (!same_name_ci(winerr_entry_name(e), query))
+            fail_msg("query \"%s\" found %s", query, winerr_entry_name(e));
+        found |= (e == must);
+    }
+    if (must && !found)
+        fail_msg("query \"%s\" missed %s", query, winerr_entry_name(must));
+}
+
+static void test_name_lookup_is_exact(void **state)
+{
+    (void)state;
+    size_t n = winerr_entry_count();
+    for (size_t i = 0; i < n; i += 97) {
+        const winerr_entry *e = winerr_entry_at(i);
+        const char *name = winerr_entry_name(e);
+        size_t len = strlen(name);
+        char *q = malloc(len + 2);
+        assert_non_null(q);
+        for (size_t at = 0; at < len; at++) {
+            for (int c = 1; c < 256; c++) {
+                memcpy(q, name, len + 1);
+                q[at] = (char)c;
+                unsigned char orig = (unsigned char)name[at];
+                int same = c == orig || ((orig >= 'A' && orig <= 'Z') && c == orig + 32);
+                check_exact(q, same ? e : NULL);
+            }
+        }
+        free(q);
+        for (size_t cut = 1; cut <= len; cut++) { /* every prefix, exactly sized */
+            char *p = malloc(cut + 1);
+            assert_non_null(p);
+            memcpy(p, name, cut);
+            p[cut] = '\0';
+            check_exact(p, cut == len ? e : NULL);
+            free(p);
+        }
+        char *longer = malloc(len + 2);
+        assert_non_null(longer);
+        memcpy(longer, name, len);
+        memcpy(longer + len, "Z", 2);
+        check_exact(longer, NULL);
+        free(longer);
+    }
+}
+
 static void test_substring_and_text(void **state)
 {
     (void)state;
@@ -255,6 +321,7 @@ int main(void)
         cmocka_unit_test(test_value_order_is_table_then_name),
         cmocka_unit_test(test_name_is_case_insensitive),
         cmocka_unit_test(test_by_name_filtered),
+        cmocka_unit_test(test_name_lookup_is_exact),
         cmocka_unit_test(test_known_entries),
         cmocka_unit_test(test_missing_and_hostile_names),
         cmocka_unit_test(test_substring_and_text),
