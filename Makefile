@@ -241,6 +241,8 @@ BENCH_CPU ?= 0
 BENCH_PIN := $(shell command -v taskset >/dev/null 2>&1 && echo taskset -c $(BENCH_CPU))
 bench: all $(BUILD)/bench $(BUILD)/spawn_bench
 	$(BENCH_PIN) $(BUILD)/bench
+	sh tests/bench/cli_bench.sh $(BUILD)
+	sh tests/bench/annotate_bench.sh $(BUILD)
 
 # The lookup benchmark BENCH_RUNS times, BENCH_PAUSE s apart: how its
 # speed-ups spread on a shared machine.
@@ -248,8 +250,6 @@ BENCH_RUNS  ?= 16
 BENCH_PAUSE ?= 20
 bench-repeat: $(BUILD)/bench
 	BENCH_CPU=$(BENCH_CPU) sh tests/bench/repeat_bench.sh $(BUILD) $(BENCH_RUNS) $(BENCH_PAUSE)
-	sh tests/bench/cli_bench.sh $(BUILD)
-	sh tests/bench/annotate_bench.sh $(BUILD)
 
 # ---- install ----------------------------------------------------------------
 install: all

@@ -21,10 +21,11 @@ each key's slot, and replaces the C gperf wrote:
 - gperf's word list and string pool (two places far apart, two cache
   misses) become one block per bucket: its slots, 2 bytes per hash value
   holding the offset of the key's record from the block's start (0: no
-  key), then the records, each the key's row value and length (4 bytes
-  each, little-endian) and its 8-byte words as emit.name_words reads them,
-  which lib/names.c compares with the query's.  TAIL zero bytes end the
-  data, so reading a whole record head past the last record stays inside.
+  key), then the records, each the key's row value (4 bytes,
+  little-endian), its length (1 byte) and its bytes, byte-packed: lib/names.c
+  reads its 8-byte words at the offsets emit.name_words reads the query's
+  and compares them.  Zero bytes end the data, so those reads stay inside
+  whatever the record.
 
 Inputs, from out_dir: names_keys.txt (row value and key of every key, from
 emit.py) and names_NN.inc (gperf's output: its hash function; its word list
@@ -65,8 +66,7 @@ LAST = "last"             # gperf's str[len - 1]: at most one such term
 NO_TERM = 256
 SPAN = 512                # winerr__byte_class's length: any byte plus any increment
 HEAD_BYTES = 8 * HEAD_WORDS  # lib/names.c zero-pads the query this far and
-TAIL = 8 + HEAD_BYTES        # reads this many bytes of a record, whatever the
-                             # key's length: zeros after the last record
+REC_HEAD = 5                 # a record's row value and length, before its key
 # The bytes a key may hold: lib/names.c's fold8 keeps them and maps every
 # other byte except the lower-case letters outside them.
 KEY_BYTES = frozenset(range(0x20, 0x3f)) | frozenset(range(0x41, 0x5b)) | {0x5f}
@@ -162,11 +162,12 @@ def check_slots(buckets, keys):
 
 
 def record(run, key):
-    """The row value and the key's length (4 bytes each, little-endian),
-    then the key's words (emit.name_words), 8 bytes per 8 of its bytes."""
-    words = name_words(key, (len(key) + 7) // 8)
-    return (run.to_bytes(4, "little") + len(key).to_bytes(4, "little") +
-            b"".join(w.to_bytes(8, "little") for w in words))
+    """The row value (4 bytes, little-endian), the key's length (1 byte),
+    then the key's bytes, zero-padded to 8 when it is shorter: lib/names.c
+    reads its words where it reads the query's (emit.name_words)."""
+    if len(key) > 255:
+        raise SlotError("key %s: longer than 255 bytes" % key.decode("utf-8", "replace"))
+    return run.to_bytes(4, "little") + bytes([len(key)]) + key.ljust(8, b"\0")
 
 
 def bucket_bytes(bucket, keys):
@@ -191,6 +192,10 @@ def write_bytes(f, data):
 def write_slots(path, buckets, keys):
     classes = byte_classes(buckets, keys)
     nterms = max((len(b.fixed) for b in buckets), default=0) or 1
+    # lib/names.c reads a record's words where the query's are, whatever the
+    # record's own length: up to REC_HEAD + the longer of the longest key and
+    # the head words past its start.  Zeros after the last record cover that.
+    tail = REC_HEAD + max(max((len(k) for k in keys.values()), default=0), HEAD_BYTES)
     nclass = len(classes) + 1
     parts = [bucket_bytes(b, keys) for b in buckets]
     with open(path, "w", encoding="ascii", newline="\n") as f:
@@ -199,7 +204,7 @@ def write_slots(path, buckets, keys):
         f.write("#define WINERR_GEN_HASH_TERMS %du\n" % nterms)
         f.write("#define WINERR_GEN_BYTE_SPAN %du\n" % SPAN)
         f.write("#define WINERR_GEN_BYTE_CLASSES %du\n" % nclass)
-        f.write("#define WINERR_GEN_NAME_TAIL %du\n" % TAIL)
+        f.write("#define WINERR_GEN_NAME_TAIL %du\n" % tail)
         f.write("#define WINERR_GEN_HEAD_WORDS %du\n" % HEAD_WORDS)
         f.write("#define WINERR_GEN_NO_TERM %du\n\n" % NO_TERM)
         f.write("/* The class of each association-value index (byte value plus\n"
@@ -232,7 +237,7 @@ def write_slots(path, buckets, keys):
                 ", ".join("%du" % p for p, _ in terms),
                 ", ".join("%du" % v for v in asso)))
             base += len(part)
-        data = b"".join(parts) + b"\0" * TAIL
+        data = b"".join(parts) + b"\0" * tail
         f.write("};\n\n_Alignas(8) static const unsigned char winerr__name_data[%d] = {\n"
                 % len(data))
         write_bytes(f, data)

@@ -31,7 +31,8 @@
 #define HEAD_WORDS WINERR_GEN_HEAD_WORDS
 #define HEAD_BYTES (8u * HEAD_WORDS)
 _Static_assert(HEAD_WORDS == 5, "bucket_of() hashes five head words");
-_Static_assert(WINERR_GEN_NAME_TAIL >= 8 + HEAD_BYTES, "records padded for the head compare");
+_Static_assert(WINERR_GEN_NAME_TAIL >= 5 + HEAD_BYTES &&
+               WINERR_GEN_NAME_TAIL >= 5 + WINERR_GEN_NAME_MAX_LEN, "zeros past the last record");
 _Static_assert(WINERR_GEN_HASH_TERMS <= 8, "bucket_slot() adds up to eight terms");
 _Static_assert(WINERR_GEN_BYTE_SPAN >= 256 + WINERR_GEN_NO_TERM, "any byte plus NO_TERM");
 
@@ -134,15 +135,6 @@ static uint32_t bucket_slot(const struct winerr_name_bucket *d, const unsigned c
 #undef TERM
 }
 
-/* Word k of a name of len bytes, len >= 8: the 8 bytes from min(8k, len - 8),
- * so the last word ends at the name's end (overlapping the one before) and
- * no byte past the NUL is read; words past the end repeat the last. */
-static uint64_t name_word(const unsigned char *p, size_t len, size_t k)
-{
-    size_t at = 8 * k < len - 8 ? 8 * k : len - 8;
-    return fold8(load64le(p + at));
-}
-
 int winerr__name_lookup(const char *name, size_t len, uint32_t *run)
 {
     if (len == 0 || len > WINERR_GEN_NAME_MAX_LEN)
@@ -153,21 +145,27 @@ int winerr__name_lookup(const char *name, size_t len, uint32_t *run)
      * end) for gperf's byte reads: each word stored where it was read. */
     _Alignas(8) unsigned char key[WINERR_GEN_NAME_MAX_LEN + 8 + HEAD_BYTES];
     memset(key, 0, HEAD_BYTES + 8);
+    /* Word k is read from byte ok = min(8k, len - 8), so the last word ends
+     * at the name's end (overlapping the one before) and none reads past
+     * the NUL; words past the end repeat the last.  Under 8 bytes, len - 8
+     * wraps around, ok is 8k, and the words past the first are zero. */
+    size_t o1 = 8 < len - 8 ? 8 : len - 8, o2 = 16 < len - 8 ? 16 : len - 8;
+    size_t o3 = 24 < len - 8 ? 24 : len - 8, o4 = 32 < len - 8 ? 32 : len - 8;
     uint64_t w0, w1 = 0, w2 = 0, w3 = 0, w4 = 0, last = 0;
     if (len < 8) {
         w0 = fold8(short_name(p, len));
         store64le(key, w0);
     } else {
         w0 = fold8(load64le(p));
-        w1 = name_word(p, len, 1);
-        w2 = name_word(p, len, 2);
-        w3 = name_word(p, len, 3);
-        w4 = name_word(p, len, 4);
+        w1 = fold8(load64le(p + o1));
+        w2 = fold8(load64le(p + o2));
+        w3 = fold8(load64le(p + o3));
+        w4 = fold8(load64le(p + o4));
         store64le(key, w0);
-        store64le(key + (8 < len - 8 ? 8 : len - 8), w1);
-        store64le(key + (16 < len - 8 ? 16 : len - 8), w2);
-        store64le(key + (24 < len - 8 ? 24 : len - 8), w3);
-        store64le(key + (32 < len - 8 ? 32 : len - 8), w4);
+        store64le(key + o1, w1);
+        store64le(key + o2, w2);
+        store64le(key + o3, w3);
+        store64le(key + o4, w4);
         if (len > HEAD_BYTES) { /* the rest of a long name */
             for (size_t at = HEAD_BYTES; at < len; at += 8) {
                 size_t from = at < len - 8 ? at : len - 8;
@@ -187,18 +185,20 @@ int winerr__name_lookup(const char *name, size_t len, uint32_t *run)
     if (off == 0)
         return 0;
 
-    /* The record: the row value and the key's length (4 bytes each), then
-     * the key's words, as name_word reads them.  The head words past the
-     * name's end are masked off (they may belong to the next record); the
-     * rest compare only for long names. */
-    const unsigned char *rec = block + off;
-    uint64_t diff = (load64le(rec) >> 32 ^ len) | (load64le(rec + 8) ^ w0) |
-                    ((load64le(rec + 16) ^ w1) & (0 - (uint64_t)(8 < len))) |
-                    ((load64le(rec + 24) ^ w2) & (0 - (uint64_t)(16 < len))) |
-                    ((load64le(rec + 32) ^ w3) & (0 - (uint64_t)(24 < len))) |
-                    ((load64le(rec + 40) ^ w4) & (0 - (uint64_t)(32 < len)));
-    for (size_t k = HEAD_WORDS; 8 * k < len && !diff; k++)
-        diff = load64le(rec + 8 + 8 * k) ^ name_word(p, len, k);
+    /* The record: the row value (4 bytes), the key's length (1 byte), the
+     * key.  Its words are read where the query's were; those past the
+     * query's end are masked off (they may belong to the next record), and
+     * the rest compare only for long names. */
+    const unsigned char *rec = block + off, *rkey = rec + 5;
+    uint64_t diff = (rec[4] ^ len) | (load64le(rkey) ^ w0) |
+                    ((load64le(rkey + o1) ^ w1) & (0 - (uint64_t)(8 < len))) |
+                    ((load64le(rkey + o2) ^ w2) & (0 - (uint64_t)(16 < len))) |
+                    ((load64le(rkey + o3) ^ w3) & (0 - (uint64_t)(24 < len))) |
+                    ((load64le(rkey + o4) ^ w4) & (0 - (uint64_t)(32 < len)));
+    for (size_t at = HEAD_BYTES; at < len && !diff; at += 8) {
+        size_t from = at < len - 8 ? at : len - 8;
+        diff = load64le(rkey + from) ^ load64le(key + from);
+    }
     if (diff)
         return 0;
     *run = read32le(rec);

@@ -59,10 +59,10 @@ class GperfSlotsTest(unittest.TestCase):
         if not off:
             return None
         rec = base + off
-        words = emit.name_words(key, (len(key) + 7) // 8)
-        stored = [int.from_bytes(data[rec + 8 + 8 * k:rec + 16 + 8 * k], "little")
-                  for k in range(len(words))]
-        if int.from_bytes(data[rec + 4:rec + 8], "little") != len(key) or stored != words:
+        if data[rec + 4] != len(key):
+            return None
+        rkey = data[rec + 5:rec + 5 + max(len(key), 8)]
+        if emit.name_words(rkey[:len(key)], 5) != emit.name_words(key, 5) or rkey[:len(key)] != key:
             return None
         return int.from_bytes(data[rec:rec + 4], "little")
 

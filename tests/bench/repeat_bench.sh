@@ -26,8 +26,8 @@ awk '
     { what = $2; n[what]++; ratio[what, n[what]] = $4 / $3; ours[what, n[what]] = $3;
       base[what, n[what]] = $4 }
     END {
-        goal["value_lookup"] = 2; goal["name_lookup"] = 3
         for (w in n) {
+            goal[w] = (w ~ /^value_lookup/) ? 2 : 3
             m = n[w]
             for (i = 1; i <= m; i++) r[i] = ratio[w, i]
             for (i = 2; i <= m; i++) for (j = i; j > 1 && r[j - 1] > r[j]; j--) {
