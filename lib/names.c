@@ -81,21 +81,11 @@ static uint64_t fold8(uint64_t w)
     return w & ~((((w & low7) + ones) & bit6) >> 1);
 }
 
-static uint32_t load32le(const unsigned char *p)
-{
-    uint32_t v;
-    memcpy(&v, p, 4);
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
-    v = __builtin_bswap32(v);
-#endif
-    return v;
-}
-
 /* A name of 1 to 7 bytes as one word, reading no byte past its NUL. */
 static uint64_t short_name(const unsigned char *p, size_t len)
 {
     if (len >= 4) /* two overlapping 4-byte reads */
-        return load32le(p) | (uint64_t)load32le(p + len - 4) << (8 * (len - 4));
+        return read32le(p) | (uint64_t)read32le(p + len - 4) << (8 * (len - 4));
     /* bytes 0, len/2 and len-1 cover 1 to 3 bytes */
     return p[0] | (uint64_t)p[len / 2] << (8 * (len / 2)) | (uint64_t)p[len - 1] << (8 * (len - 1));
 }
