@@ -34,6 +34,8 @@ TextRecord = model.TextRecord
 HEADER = ("hexid", "symbolicname", "description", "source")
 _HEX = re.compile(r"0[xX]([0-9A-Fa-f]+)")
 _TOKEN = re.compile(r'[^\s",]+')
+# A symbolic name is a C identifier, which the name lookup's keys hold.
+_IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _REFERENCE = re.compile(r"&(#[0-9]+|#[xX][0-9A-Fa-f]+|amp|lt|gt|quot|apos);")
 _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 
@@ -78,7 +80,7 @@ def _row(path, line, text):
     hexid, name = head[0].strip(), head[1].strip()
     description, source = head[2].rsplit(",", 1)
     description, source = description.strip(), source.strip()
-    return TextRecord(name=_token(name, "SymbolicName"), value=_value(hexid),
+    return TextRecord(name=_identifier(_token(name, "SymbolicName")), value=_value(hexid),
                       text=_text(description),
                       table=_token(source, "Source"),
                       origin=f"{path}:{line}")
@@ -100,6 +102,12 @@ def _token(field, what):
     if not _TOKEN.fullmatch(field):
         raise _Malformed(f"bad {what} {field!r}")
     return field
+
+
+def _identifier(name):
+    if not _IDENTIFIER.fullmatch(name):
+        raise _Malformed(f"SymbolicName {name!r} is not a C identifier")
+    return name
 
 
 def _text(field):

@@ -98,6 +98,10 @@ class TestErrors(unittest.TestCase):
     def test_empty_name(self):
         self.check("errcsv_bad_name.csv", ":2: empty SymbolicName")
 
+    def test_name_not_an_identifier(self):
+        self.check("errcsv_bad_identifier.csv",
+                   ":2: SymbolicName 'WHAT?' is not a C identifier")
+
     def test_empty_file(self):
         self.check("errcsv_empty.csv", ": empty file")
 
