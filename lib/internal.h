@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "winerr.h"
 
@@ -65,9 +66,19 @@ extern const uint32_t winerr__value_hash_bits WINERR_HIDDEN;
 extern const uint32_t winerr__hr_facility_count WINERR_HIDDEN;
 extern const uint32_t winerr__nt_facility_count WINERR_HIDDEN;
 
-/* names.c: 1 with the name's gperf row value (first | count <<
- * NAME_FIRST_BITS) in *run, or 0 when no entry has that name. */
-int winerr__name_lookup(const char *name, size_t len, uint32_t *run) WINERR_HIDDEN;
+/* An iterator's mode: what winerr_next walks (query.c; names.c answers
+ * winerr_by_name, so the lookup is inlined into it). */
+enum { MODE_DONE, MODE_BY_VALUE, MODE_BY_NAME, MODE_SUBSTRING, MODE_TEXT, MODE_ALL };
+
+static inline void winerr__iter_init(winerr_iter *it, uint32_t mode, uint32_t pos,
+                                     uint32_t end, const winerr_filter *f)
+{
+    memset(it, 0, sizeof *it);
+    it->mode = mode;
+    it->pos = pos;
+    it->end = end;
+    it->filter = f;
+}
 
 /* ASCII-only case folding, independent of the locale. */
 static inline unsigned char winerr__upper(unsigned char c)

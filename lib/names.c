@@ -125,7 +125,9 @@ static uint32_t bucket_slot(const struct winerr_name_bucket *d, const unsigned c
 #undef TERM
 }
 
-int winerr__name_lookup(const char *name, size_t len, uint32_t *run)
+/* 1 with the name's row value (first | count << NAME_FIRST_BITS) in *run,
+ * or 0 when no entry has that name. */
+static int name_lookup(const char *name, size_t len, uint32_t *run)
 {
     if (len == 0 || len > WINERR_GEN_NAME_MAX_LEN)
         return 0;
@@ -193,4 +195,16 @@ int winerr__name_lookup(const char *name, size_t len, uint32_t *run)
         return 0;
     *run = read32le(rec);
     return 1;
+}
+
+void winerr_by_name(winerr_iter *it, const char *name, const winerr_filter *f)
+{
+    uint32_t run;
+    if (!name || !name_lookup(name, strlen(name), &run)) {
+        winerr__iter_init(it, MODE_DONE, 0, 0, f);
+        return;
+    }
+    uint32_t first = run & ((1u << NAME_FIRST_BITS) - 1), count = run >> NAME_FIRST_BITS;
+    /* A run of one is the entry's own index (see generator/emit.py). */
+    winerr__iter_init(it, count == 1 ? MODE_ALL : MODE_BY_NAME, first, first + count, f);
 }

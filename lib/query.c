@@ -5,18 +5,6 @@
 
 #include "internal.h"
 
-enum { MODE_DONE, MODE_BY_VALUE, MODE_BY_NAME, MODE_SUBSTRING, MODE_TEXT, MODE_ALL };
-
-static void iter_init(winerr_iter *it, uint32_t mode, uint32_t pos, uint32_t end,
-                      const winerr_filter *f)
-{
-    memset(it, 0, sizeof *it);
-    it->mode = mode;
-    it->pos = pos;
-    it->end = end;
-    it->filter = f;
-}
-
 static const struct winerr_vslot *value_slot(uint32_t value)
 {
     uint32_t bits = winerr__value_hash_bits;
@@ -35,32 +23,20 @@ void winerr_by_value(winerr_iter *it, uint32_t value, const winerr_filter *f)
 {
     const struct winerr_vslot *s = value_slot(value);
     if (!s) {
-        iter_init(it, MODE_DONE, 0, 0, f);
+        winerr__iter_init(it, MODE_DONE, 0, 0, f);
         return;
     }
     uint32_t start = s->packed & ((1u << VSLOT_START_BITS) - 1);
     uint32_t count = s->packed >> VSLOT_START_BITS;
     /* A run of one is the entry's own index (see generator/emit.py). */
-    iter_init(it, count == 1 ? MODE_ALL : MODE_BY_VALUE, start, start + count, f);
+    winerr__iter_init(it, count == 1 ? MODE_ALL : MODE_BY_VALUE, start, start + count, f);
     it->value = value;
-}
-
-void winerr_by_name(winerr_iter *it, const char *name, const winerr_filter *f)
-{
-    uint32_t run;
-    if (!name || !winerr__name_lookup(name, strlen(name), &run)) {
-        iter_init(it, MODE_DONE, 0, 0, f);
-        return;
-    }
-    uint32_t first = run & ((1u << NAME_FIRST_BITS) - 1), count = run >> NAME_FIRST_BITS;
-    /* A run of one is the entry's own index (see generator/emit.py). */
-    iter_init(it, count == 1 ? MODE_ALL : MODE_BY_NAME, first, first + count, f);
 }
 
 void winerr_by_substring(winerr_iter *it, const char *sub, const winerr_filter *f)
 {
     size_t len = sub ? strlen(sub) : 0;
-    iter_init(it, len ? MODE_SUBSTRING : MODE_DONE, 0, winerr__entry_count, f);
+    winerr__iter_init(it, len ? MODE_SUBSTRING : MODE_DONE, 0, winerr__entry_count, f);
     it->query = sub;
     it->query_len = len;
 }
@@ -75,14 +51,14 @@ static int has_word(const char *s)
 
 void winerr_by_text(winerr_iter *it, const char *words, const winerr_filter *f)
 {
-    iter_init(it, has_word(words) ? MODE_TEXT : MODE_DONE, 0, winerr__entry_count, f);
+    winerr__iter_init(it, has_word(words) ? MODE_TEXT : MODE_DONE, 0, winerr__entry_count, f);
     it->query = words;
     it->query_len = words ? strlen(words) : 0;
 }
 
 void winerr_all(winerr_iter *it, const winerr_filter *f)
 {
-    iter_init(it, MODE_ALL, 0, winerr__entry_count, f);
+    winerr__iter_init(it, MODE_ALL, 0, winerr__entry_count, f);
 }
 
 /* Does hay contain needle[0..n), ignoring ASCII case? */
@@ -163,8 +139,9 @@ const winerr_entry *winerr_next(winerr_iter *it)
         return NULL;
     if (!it->filter) { /* the common cases, kept short */
         int more = it->pos < it->end;
+        if (it->mode == MODE_ALL) /* every one-entry answer */
+            return more ? &winerr__entries[it->pos++] : NULL;
         switch (it->mode) {
-        case MODE_ALL: return more ? &winerr__entries[it->pos++] : NULL;
         case MODE_BY_VALUE: return more ? &winerr__entries[winerr__by_value[it->pos++]] : NULL;
         case MODE_BY_NAME: return more ? &winerr__entries[winerr__by_name[it->pos++]] : NULL;
         case MODE_DONE: return NULL;
