@@ -121,8 +121,6 @@ $(BUILD)/lib/%.o: lib/%.c lib/winerr.h lib/internal.h $(GEN)/stamp
 	@mkdir -p $(@D)
 	$(CC) $(LIB_CFLAGS) -c $< -o $@
 
-
-
 $(STATIC_LIB): $(LIB_OBJ)
 	rm -f $@
 	$(AR) rcs $@ $^

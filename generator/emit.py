@@ -18,8 +18,8 @@ generator and its inputs:
   about NAMES_PER_BUCKET keys (gperf slows down sharply on large key sets).
   A key is an upper-cased name; its row points at the run of by_name holding
   every entry of that name (or, for a name only one entry has, at that
-  entry itself).  The bucket of a name is name_bucket(upper(name)), computed the same
-  way by lib/names.c.
+  entry itself).  The bucket of a name is name_bucket(upper(name)),
+  computed the same way by lib/names.c.
 - names_keys.txt: each key's row value and bytes, for gperf_slots.py.
 - names.inc: the bucket count and longest key, and the include of
   names_slots.inc (written by gperf_slots.py from gperf's outputs once gperf
@@ -65,7 +65,7 @@ def name_bucket(key: bytes, nbuckets: int) -> int:
     mask = 0xFFFFFFFFFFFFFFFF
     words = name_words(key, HEAD_WORDS)
     words[0] ^= len(key)
-    words.append(name_words(key, 1 + (len(key) - 1) // 8)[-1] if len(key) > 8 * HEAD_WORDS else 0)
+    words.append(int.from_bytes(key[-8:], "little") if len(key) > 8 * HEAD_WORDS else 0)
     h = sum(w * m for w, m in zip(words, NAME_MULTIPLIERS)) & mask
     h ^= h >> 29
     h = (h * 0x94D049BB133111EB) & mask

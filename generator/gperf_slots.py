@@ -65,7 +65,7 @@ LAST = "last"             # gperf's str[len - 1]: at most one such term
 # reads the second half of winerr__byte_class, all class 0, adding 0.
 NO_TERM = 256
 SPAN = 512                # winerr__byte_class's length: any byte plus any increment
-HEAD_BYTES = 8 * HEAD_WORDS  # lib/names.c zero-pads the query this far and
+HEAD_BYTES = 8 * HEAD_WORDS  # lib/names.c's key buffer is zero this far past the key
 REC_HEAD = 5                 # a record's row value and length, before its key
 # The bytes a key may hold: lib/names.c's fold8 keeps them and maps every
 # other byte except the lower-case letters outside them.
@@ -78,7 +78,7 @@ class SlotError(Exception):
 
 class Bucket:
     """One gperf output: its hash (terms, association values), its last
-    slot, its keys' slots and row values, its key lengths."""
+    slot, its keys' slots and row values."""
 
     def __init__(self, path):
         with open(path, encoding="utf-8", errors="replace") as f:
@@ -87,8 +87,7 @@ class Bucket:
         if not all(found):
             raise SlotError("%s: no MAX_HASH_VALUE, word lengths or hash function:"
                             " not gperf output?" % path)
-        self.max_hash, min_len, max_len = (int(m.group(1)) for m in found[:3])
-        self.len_range = (min_len, max_len)
+        self.max_hash = int(found[0].group(1))
         self.rows = [(int(a), int(b)) for a, b in ROW.findall(text)]
         body = found[3].group(1)
         asso = ASSO.search(body)
@@ -119,8 +118,9 @@ class Bucket:
             out.append(key[at] + inc if at < len(key) else None)
         return out
 
-    def hash(self, key, value_of):
-        return len(key) + sum(value_of(i) for i in self.indices(key) if i is not None)
+    def slot(self, key):
+        """gperf's hash of key, as lib/names.c's bucket_slot computes it."""
+        return len(key) + sum(self.asso[i] for i in self.indices(key) if i is not None)
 
 
 def read_keys(path):
@@ -152,7 +152,7 @@ def check_slots(buckets, keys):
     for n, b in enumerate(buckets):
         for slot, run in b.rows:
             key = keys[run]
-            got = b.hash(key, lambda i: b.asso[i])
+            got = b.slot(key)
             if not set(key) <= KEY_BYTES:
                 raise SlotError("key %s: a byte other than space to '>', 'A' to 'Z' and '_'"
                                 % key.decode("utf-8", "replace"))
@@ -172,9 +172,8 @@ def record(run, key):
 
 def bucket_bytes(bucket, keys):
     """One bucket's slots (2 bytes each: the record's offset from the bucket's
-    start, 0 for none) followed by its records, 4-byte aligned."""
+    start, 0 for none) followed by its records, byte-packed."""
     data = bytearray(2 * (bucket.max_hash + 1))
-    data += b"\0" * (-len(data) % 4)
     for slot, run in sorted(bucket.rows):
         off = len(data)
         if off >= 1 << 16:

@@ -14,10 +14,11 @@
  *      same code with no switch to mispredict;
  *   4. reads the slot's record, in the same per-bucket block, and compares
  *      its length and words with the query's.
- * Names under HEAD_BYTES bytes (95% of them) take no data-dependent branch,
- * and no word is stored byte by byte and read back whole (which would stall
- * store forwarding), so a processor can run ahead into the next lookup
- * while this one waits for its record. */
+ * For names under HEAD_BYTES bytes (95% of them) the lookup has no loop and
+ * no jump table, only branches on the length class and on whether the slot
+ * holds the key, and no word is stored byte by byte and read back whole
+ * (which would stall store forwarding), so a processor can run ahead into
+ * the next lookup while this one waits for its record. */
 #include <string.h>
 
 #include "internal.h"

@@ -44,8 +44,8 @@ class GperfSlotsTest(unittest.TestCase):
         flat = self.array(text, "winerr__name_buckets")
         width = 3 + 2 * terms + classes
         buckets = [flat[i:i + width] for i in range(0, len(flat), width)]
-        base, slot_max, last_inc = buckets[emit.name_bucket(key, len(buckets))][:3]
         d = buckets[emit.name_bucket(key, len(buckets))]
+        base, slot_max, last_inc = d[:3]
         incs, pos, asso = d[3:3 + terms], d[3 + terms:3 + 2 * terms], d[3 + 2 * terms:]
         padded = key + b"\0" * 64
 
