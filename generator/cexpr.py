@@ -28,6 +28,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
+from . import comments as _comments
+
 EXPANSION_BUDGET = 200_000   # tokens one evaluation may push (macro bombs)
 FILE_BUDGET = 2_000_000      # tokens all evaluations of one file may push
 MAX_DEPTH = 64               # nested argument pre-expansions (F(F(F(...))))
@@ -51,7 +53,7 @@ class Budget:
         self.left = limit
 
 
-@dataclass
+@dataclass(slots=True)
 class Macro:
     """A #define or an enum member (params None: object-like)."""
     name: str
@@ -63,6 +65,7 @@ class Macro:
     enum: bool = False
     doc: tuple = ()          # comment texts directly above, top first
     ctype: str = ""          # declared type (Rust consts), "" for C
+    note: str = ""           # its trailing comment's text (comments.py)
     _tokens: Optional[list] = field(default=None, repr=False)
 
     @property
@@ -141,8 +144,10 @@ def read_sources(root, rels, diags):
         yield rel, decode(data)
 
 
-def strip_comments(text, fname, diags, comments):
-    """Blank out comments (keeping their newlines), record them by end line."""
+def strip_comments(text, fname, diags, comments, starts=None):
+    """Blank out comments (keeping their newlines), record them by end line
+    (comments) and, when starts is a dict, the last one starting on each
+    line by its start line: (start offset, end offset, body)."""
     out = []
     pos = 0
     line = 1
@@ -180,6 +185,8 @@ def strip_comments(text, fname, diags, comments):
                 end += 2
         nl = body.count("\n")
         comments[line + nl] = (line, body)
+        if starts is not None:
+            starts[line] = (start, end, body)
         out.append(" " + "\n" * nl)
         line += nl
         pos = end
@@ -268,12 +275,16 @@ def _defines(code):
 
 
 def scan(text, fname, want_doc=True):
-    """Read one header's text: every #define and enum member, plus problems."""
+    """Read one header's text: every #define and enum member, plus problems.
+    Object-like ones get their trailing comment's text (comments.py)."""
     diags = []
     comments = {}
+    starts = {}
+    if text.startswith("\ufeff"):
+        text = text[1:]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    code = _drop_long_lines(strip_comments(text, fname, diags, comments),
-                            fname, diags)
+    code = _drop_long_lines(strip_comments(text, fname, diags, comments,
+                                           starts), fname, diags)
     macros = []
     line = 1
     pos = 0
@@ -284,7 +295,9 @@ def scan(text, fname, want_doc=True):
             diags.append("%s:%d: #define of %d bytes is longer than the limit "
                          "of %d; skipped" % (fname, line, len(ltext), MAX_LINE))
             continue
+        last = line
         if "\\\n" in ltext:
+            last += ltext.count("\n")
             ltext = ltext.replace("\\\n", " ")
         if ltext.endswith("\\"):  # a continuation cut off by the file's end
             ltext = ltext[:-1]
@@ -292,11 +305,19 @@ def scan(text, fname, want_doc=True):
         if mac is not None:
             if want_doc and line - 1 in comments:
                 mac.doc = _doc_for(line, comments)
+            if mac.params is None and mac.body and (
+                    line in starts or last in starts or last + 1 in starts):
+                mac.note = _comments.note(text, starts, mac.name, line, last)
             macros.append(mac)
     enums = []
     if "enum" in code:
         without = _DIRECTIVE_RE.sub(_blank, "\n" + code)[1:]
         enums = _scan_enums(without, fname, diags)
+        if starts:
+            for mac in enums:
+                if mac.line in starts:
+                    mac.note = _comments.note(text, starts, mac.name,
+                                              mac.line, mac.line, enum=True)
     return ScanResult(macros, enums, diags)
 
 

@@ -4,13 +4,13 @@ Used for mingw-w64's include directory (about 1,500 headers, recursively)
 and for WINSDK_INCLUDE.  Every object-like #define and every enum member
 becomes a candidate constant; which of them are error codes is
 classify.py's decision, their values are cexpr's.  A candidate's table is
-the file name of its header without directories ("winerror.h",
-"ntstatus.h"), since that is how users and err.exe name the sources.
+the file name of its header without directories, as err.exe spells it
+(tablenames.py: "winerror.h", "lpmapi.h" for the SDK's LpmApi.h).
 """
 
 import os
 
-from . import cexpr
+from . import cexpr, tablenames
 
 # Where a name is defined in several headers, references to it from a
 # header that does not define it resolve to the first of these that does.
@@ -35,7 +35,8 @@ class HeaderSet:
 
 
 def table_name(relpath):
-    return os.path.basename(relpath)
+    """The header's table: its file name as err.exe spells it."""
+    return tablenames.of_path(relpath)
 
 
 def header_files(root):

@@ -29,6 +29,7 @@ class Cand:
     built: Optional[str] = None
     doc: tuple = ()
     alias_of: Optional[str] = None   # B when defined as plain B
+    note: str = ""                   # trailing comment's text (comments.py)
 
 
 @dataclass
@@ -130,7 +131,7 @@ class _Collector:
                     classify.kind(m.name, table, value, trace, m.ctype),
                     m.origin, self.out.source, m.file,
                     classify.built_as(trace, m.ctype), m.doc,
-                    alias.group(1) if alias else None)
+                    alias.group(1) if alias else None, m.note)
         (self.markers if marker else self.out.cands).append(cand)
 
 

@@ -9,6 +9,10 @@ The rules (winerr_gen.py's docstring states them for users):
    bugcodes.h; another error header (classify.is_error_header); any other
    header; last mingw-w64's private copies (error.h, _wsa_errnos.h, and
    headers whose name starts with "_"); ties by table name.
+   With WINSDK_INCLUDE, a pair that several SDK headers define is also
+   listed under each of the others (as err.exe lists it under every
+   header that defines it: MQ_ERROR_* in mq.h and mqoai.h, WSAE* in
+   winerror.h and winsock2.h), with the canonical entry's text and kind.
 2. Same name, different values (a conflict):
    - kept both when the values come from different canonical tables (each
      header is right for its own API: MAPI_E_USER_ABORT is 1 in mapi.h and
@@ -19,8 +23,9 @@ The rules (winerr_gen.py's docstring states them for users):
      lists under that name; else winapi-rs's, which is transcribed from
      the SDK header of that name (mingw-w64's bugcodes.h comes from
      ReactOS).  The others are dropped and reported.
-3. Texts, matched by name and value: SDK MessageText first, then
-   [MS-ERREF] (impacket), then bugcodes.h's "Approximate msg" comment when
+3. Texts, matched by name and value: SDK MessageText first, then the
+   trailing comments of SDK headers (comments.py), then [MS-ERREF]
+   (impacket), then those of mingw-w64's and Wine's headers, then bugcodes.h's "Approximate msg" comment when
    it says more than the name; last, an alias (`#define A B`, or a Rust
    `const A = B`, with the same value) without a text of its own shares
    B's (DNS_ERROR_NO_MEMORY is ERROR_OUTOFMEMORY).  A text record whose name no entry has
@@ -58,6 +63,7 @@ class Merged:
     entries: dict = field(default_factory=dict)     # (name, value) -> Entry
     sources: dict = field(default_factory=dict)     # (name, value) -> set
     duplicates: list = field(default_factory=list)  # (name, value, kept, others)
+    also: list = field(default_factory=list)        # SDK copies (rule 1)
     conflicts: list = field(default_factory=list)   # (name, text)
     texts: dict = field(default_factory=dict)       # source -> matched count
     added: dict = field(default_factory=dict)       # source -> [(name, table)]
@@ -172,6 +178,24 @@ def build_entries(chosen, keep, merged):
         merged.sources[key] = {c.source for c in group}
 
 
+def sdk_copies(chosen, merged):
+    """Rule 1's last sentence: the entries of other SDK headers that define
+    a kept (name, value); call after the texts are attached."""
+    for key in sorted(merged.entries):
+        if key not in chosen:
+            continue
+        entry = merged.entries[key]
+        tables = sorted({c.table for c in chosen[key][1]
+                         if c.source == "winsdk"} - {entry.table})
+        for table in tables:
+            origin = min(c.origin for c in chosen[key][1]
+                         if c.source == "winsdk" and c.table == table)
+            merged.also.append(model.Entry(
+                name=entry.name, value=entry.value, table=table,
+                text=entry.text, kind=entry.kind,
+                origin="winsdk " + origin))
+
+
 def attach_texts(merged, source, records, default_table=None, kind=None,
                  names_seen=None):
     """Rule 3/4: records -> texts of existing entries, or new entries.
@@ -191,6 +215,7 @@ def attach_texts(merged, source, records, default_table=None, kind=None,
         if entry is not None:
             if rec.text and not entry.text:
                 entry.text = rec.text
+                entry.text_from = source
                 matched += 1
             elif rec.text and entry.text and rec.text != entry.text:
                 merged.text_conflicts.append((source, rec.name, rec.value))
@@ -205,13 +230,33 @@ def attach_texts(merged, source, records, default_table=None, kind=None,
         k = kind or classify.kind(rec.name, table, rec.value)
         merged.entries[key] = model.Entry(
             name=rec.name, value=rec.value, table=table, text=rec.text,
-            kind=k, origin="%s %s" % (source, rec.origin))
+            kind=k, origin="%s %s" % (source, rec.origin),
+            text_from=source if rec.text else "")
         merged.sources[key] = {source}
         names.add(rec.name)
         added.append((rec.name, table))
         if rec.text:
             matched += 1
     merged.texts[source] = merged.texts.get(source, 0) + matched
+
+
+def comment_texts(chosen, merged, sources, label):
+    """Rule 3: texts of trailing comments (comments.py) of the candidates
+    from `sources`, for entries still without one; the entry's own table's
+    comment first."""
+    n = 0
+    for key in sorted(merged.entries):
+        entry = merged.entries[key]
+        if entry.text or key not in chosen:
+            continue
+        notes = sorted((c.table != entry.table, sources.index(c.source),
+                        c.origin, c.note) for c in chosen[key][1]
+                       if c.note and c.source in sources)
+        if notes:
+            entry.text = notes[0][3]
+            entry.text_from = label
+            n += 1
+    merged.texts[label] = n
 
 
 def alias_texts(chosen, merged):
@@ -225,6 +270,7 @@ def alias_texts(chosen, merged):
             target = merged.entries.get((c.alias_of, key[1]))
             if c.alias_of and target is not None and target.text:
                 entry.text = target.text
+                entry.text_from = "aliases"
                 n += 1
                 break
     merged.texts["aliases"] = n

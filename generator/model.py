@@ -22,6 +22,7 @@ class Entry:
     text: Optional[str] = None  # message text, None when no source has one
     kind: str = "other"         # one of KINDS
     origin: str = ""            # "file:line" it came from, for the report
+    text_from: str = ""         # the text source that gave its text
 
 
 @dataclass

@@ -14,17 +14,30 @@ def _section(out, title):
 
 
 def _tables(out, entries):
+    """Per table: entries, texts, kinds, then the entries each source
+    gave (the source its entry was filed from) and the texts each text
+    source gave."""
     per = {}
     for e in entries:
-        row = per.setdefault(e.table, [0, 0, {}])
+        row = per.setdefault(e.table, [0, 0, {}, {}, {}])
         row[0] += 1
         row[1] += 1 if e.text else 0
         row[2][e.kind] = row[2].get(e.kind, 0) + 1
-    out.append("%-32s %7s %7s  %s" % ("table", "entries", "texts", "kinds"))
+        src = e.origin.split(" ", 1)[0]
+        row[3][src] = row[3].get(src, 0) + 1
+        if e.text:
+            tsrc = e.text_from or "?"
+            row[4][tsrc] = row[4].get(tsrc, 0) + 1
+    out.append("%-32s %7s %7s  %s" % ("table", "entries", "texts",
+                                      "kinds | entries from | texts from"))
     for t in sorted(per, key=lambda t: (t.lower(), t)):
-        n, texts, kinds = per[t]
-        out.append("%-32s %7d %7d  %s" % (t, n, texts, " ".join(
-            "%s=%d" % kv for kv in sorted(kinds.items()))))
+        n, texts, kinds, srcs, tsrcs = per[t]
+        out.append("%-32s %7d %7d  %s | %s | %s" % (
+            t, n, texts,
+            " ".join("%s=%d" % kv for kv in sorted(kinds.items())),
+            " ".join("%s=%d" % kv for kv in sorted(srcs.items())),
+            " ".join("%s=%d" % (k.replace(" ", "-"), v)
+                     for k, v in sorted(tsrcs.items())) or "-"))
 
 
 def _drops(out, collected):

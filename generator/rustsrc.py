@@ -17,7 +17,7 @@ classifier drops them by type first).
 import os
 import re
 
-from . import cexpr
+from . import cexpr, tablenames
 
 MAX_TYPE = 128  # longest type a const is read with; winapi's: a few words
 
@@ -36,7 +36,8 @@ PREFERRED = ("shared/winerror.rs", "shared/ntstatus.rs", "macros.rs")
 
 def table_name(relpath):
     """shared/winerror.rs -> winerror.h"""
-    return os.path.splitext(os.path.basename(relpath))[0] + ".h"
+    return tablenames.spell(
+        os.path.splitext(os.path.basename(relpath))[0] + ".h")
 
 
 class RustSet:

@@ -30,8 +30,8 @@ Text rules (decided from what Windows itself shows):
   without MessageText, nor one whose MessageId is not a name (mc writes
   "0x...L (No symbolic name defined)" there).
 
-Each record: name = MessageId, table = the header's file name as spelled on
-disk, value = the define's value when it is trivially a literal (a number,
+Each record: name = MessageId, table = the header's table name
+(tablenames.py), value = the define's value when it is trivially a literal (a number,
 perhaps in parentheses or behind casts such as (NTSTATUS) or
 _HRESULT_TYPEDEF_), else None: the C header reader evaluates the defines.
 """
@@ -39,7 +39,7 @@ _HRESULT_TYPEDEF_), else None: the C header reader evaluates the defines.
 import os
 import re
 
-from . import model, textfile
+from . import model, tablenames, textfile
 
 GenError = model.GenError
 TextRecord = model.TextRecord
@@ -83,7 +83,7 @@ def read_header(path):
     text = _decode(textfile.read_bytes(path))
     if "MessageId" not in text:
         return []
-    table = os.path.basename(path)
+    table = tablenames.of_path(path)
     lines = text.replace("\r\n", "\n").split("\n")
     return [TextRecord(name=name, value=value, text=body, table=table,
                        origin=f"{path}:{line}")

@@ -22,7 +22,9 @@ are copied into the report):
 - same name with different values: both kept when different headers (or
   one header's #if branches) define them; when two sources disagree about
   one header, the SDK, then [MS-ERREF], then winapi-rs decide;
-- texts by name and value: SDK MessageText, then [MS-ERREF], then
+- texts by name and value: SDK MessageText, then SDK headers' trailing
+  comments (comments.py), then [MS-ERREF], then mingw-w64's and Wine's
+  trailing comments, then
   bugcodes.h's "Approximate msg" when it says more than the name, then
   an alias (#define A B, same value) shares B's text; names
   only a text source has become entries (impacket: winerror.h for Win32
@@ -40,8 +42,8 @@ import os
 import sys
 import time
 
-from . import (cexpr, cheaders, classify, collect, emit, facilities, merge,
-               model, report, rustsrc)
+from . import (cexpr, cheaders, classify, collect, comments, emit,
+               facilities, merge, model, report, rustsrc, tablenames)
 
 PROG = "winerr-gen"
 REQUIRED = (
@@ -164,6 +166,7 @@ def bugcodes_texts(chosen, merged):
             text = merge.approximate_msg(c.doc, c.name)
             if text:
                 entry.text = text
+                entry.text_from = "bugcodes.h comments"
                 n += 1
                 break
     merged.texts["bugcodes.h comments"] = n
@@ -182,9 +185,12 @@ def merge_all(args, sets, ctx):
     if args.winsdk_include:
         sdk = next(s for label, s, _ in sets if label == "winsdk")
         merge.attach_texts(merged, "winsdk-text", sdk_text_records(args, sdk))
+        merge.comment_texts(chosen, merged, ("winsdk",), "winsdk comments")
     for kind in ("win32", "ntstatus", "hresult"):
         merge.attach_texts(merged, "impacket", erref[kind],
                            merge.IMPACKET_TABLE[kind], kind)
+    merge.comment_texts(chosen, merged, ("mingw-w64", "wine"),
+                        "header comments")
     bugcodes_texts(chosen, merged)
     merge.alias_texts(chosen, merged)
     if args.sql_messages:
@@ -194,6 +200,8 @@ def merge_all(args, sets, ctx):
     if args.err_csv:
         from . import errcsv
         merge.attach_texts(merged, "err-csv", errcsv.read(args.err_csv))
+    if args.winsdk_include:
+        merge.sdk_copies(chosen, merged)
     ctx["merged"] = merged
     return merged
 
@@ -239,7 +247,7 @@ def run(args):
     fac, alternates = facilities.collect(
         sorted(sets, key=lambda s: ("winsdk", "mingw-w64",
                                     "winapi-rs").index(s[0])))
-    entries = sorted(merged.entries.values(),
+    entries = sorted(list(merged.entries.values()) + merged.also,
                      key=lambda e: (e.table.lower(), e.table, e.name, e.value))
     check_entries(entries)
     stats = emit.emit(args.out, entries, fac, ctx["inputs"])
@@ -247,6 +255,7 @@ def run(args):
                facility_alternates=alternates,
                source_lines=source_lines(ctx),
                rules=(classify.__doc__ + merge.__doc__ +
+                      comments.__doc__ + tablenames.__doc__ +
                       facilities.__doc__).strip().split("\n"))
     report.write(os.path.join(args.out, "report.txt"), ctx)
     return entries

@@ -70,9 +70,10 @@ class TestSdkText(unittest.TestCase):
             self.assertNotIn(name, self.by_name)
         self.assertFalse(any("without a name" in r.text for r in self.records))
 
-    def test_table_keeps_file_name_case(self):
+    def test_table_spelled_as_err_exe(self):
+        # FixStatus.h on disk: err.exe names every table in lower case
         r = self.by_name["FIX_STATUS_CRLF"]
-        self.assertEqual(r.table, "FixStatus.h")
+        self.assertEqual(r.table, "fixstatus.h")
         self.assertEqual(r.text,
                          "A fixture status from a file with CRLF line ends.")
 
