@@ -4,6 +4,8 @@
 # distribution (or a Windows SDK) can point the build elsewhere:
 #   make MINGW_INCLUDE=/usr/x86_64-w64-mingw32/sys-root/mingw/include
 #   make SQL_MESSAGES=messages.csv ERR_CSV=err-dump.csv WINSDK_INCLUDE=sdk/include
+#   (WINSDK_INCLUDE: an SDK's Include/<version>, one of its folders, the
+#   Windows Kits/10 folder, xwin's splat folder or msvc-wine's install folder)
 
 # ---- where things are -------------------------------------------------------
 PREFIX       ?= /usr/local
@@ -22,8 +24,16 @@ MINGW_INCLUDE  ?= /usr/share/mingw-w64/include
 WINAPI_SRC     ?= /usr/share/cargo/registry/winapi-0.3.9/src
 IMPACKET_DIR   ?= /usr/lib/python3/dist-packages/impacket
 WINSDK_INCLUDE ?=
+# Wine's Windows headers (libwine-dev), read when present: about 1,200 names
+# mingw-w64 and winapi-rs lack.  `make deps` does not install Wine.
+WINE_INCLUDE   ?= $(firstword $(wildcard /usr/include/wine/wine/windows/winerror.h \
+                    /usr/include/wine/windows/winerror.h))
+WINE_INCLUDE   := $(patsubst %/winerror.h,%,$(WINE_INCLUDE))
 SQL_MESSAGES   ?=
 ERR_CSV        ?=
+# make check's builds against newer header sets (mingw-w64 14, Wine 10) and
+# a WINSDK_INCLUDE; the sanitizer and coverage runs set it to no.
+HEADER_BUILDS ?= yes
 # The SQL Server export the tests build a sql_err table from, where present.
 SQL_MESSAGES_TEST ?= ../shared/data/sql-messages.csv
 
@@ -61,15 +71,17 @@ SONAME     := libwinerr.so.$(SOMAJOR)
 ERR_BIN    := $(BUILD)/err
 PC_FILE    := $(BUILD)/winerr.pc
 
-GEN_INPUTS := $(wildcard generator/*.py) \
+GEN_INPUTS := $(wildcard generator/*.py generator/tools/*.py) \
               $(shell find $(MINGW_INCLUDE) -name '*.h' 2>/dev/null) \
               $(shell find $(WINAPI_SRC) -name '*.rs' 2>/dev/null) \
               $(wildcard $(IMPACKET_DIR)/*_errors.py) \
-              $(if $(WINSDK_INCLUDE),$(shell find $(WINSDK_INCLUDE) -name '*.h' 2>/dev/null)) \
+              $(if $(WINSDK_INCLUDE),$(shell find $(WINSDK_INCLUDE) -iname '*.h' 2>/dev/null)) \
+              $(if $(WINE_INCLUDE),$(shell find $(WINE_INCLUDE) -name '*.h' 2>/dev/null)) \
               $(SQL_MESSAGES) $(ERR_CSV)
 GEN_FLAGS  := --mingw-include $(MINGW_INCLUDE) --winapi-src $(WINAPI_SRC) \
               --impacket-dir $(IMPACKET_DIR) \
               $(if $(WINSDK_INCLUDE),--winsdk-include $(WINSDK_INCLUDE)) \
+              $(if $(WINE_INCLUDE),--wine-include $(WINE_INCLUDE)) \
               $(if $(SQL_MESSAGES),--sql-messages $(SQL_MESSAGES)) \
               $(if $(ERR_CSV),--err-csv $(ERR_CSV))
 
@@ -153,11 +165,13 @@ $(BUILD)/tests/%: tests/lib/%.c tests/lib/test_common.h $(STATIC_LIB)
 check: all $(TEST_BIN)
 	+@BUILD=$(BUILD) PYTHON=$(PYTHON) CC="$(CC)" CFLAGS="$(CFLAGS)" LDFLAGS="$(LDFLAGS)" TEST_BINS="$(TEST_BIN)" \
 	    SQL_MESSAGES_TEST="$(SQL_MESSAGES_TEST)" MINGW_INCLUDE="$(MINGW_INCLUDE)" \
-	    WINAPI_SRC="$(WINAPI_SRC)" IMPACKET_DIR="$(IMPACKET_DIR)" sh tests/run_checks.sh
+	    WINAPI_SRC="$(WINAPI_SRC)" IMPACKET_DIR="$(IMPACKET_DIR)" \
+	    WINSDK_INCLUDE="$(WINSDK_INCLUDE)" HEADER_BUILDS="$(HEADER_BUILDS)" MAKE="$(MAKE)" \
+	    sh tests/run_checks.sh
 
 clean:
 	rm -rf $(BUILD) $(BUILD)-san $(BUILD)-san-sql $(BUILD)-cov $(BUILD)-cov-sql \
-	    $(BUILD)-fuzz $(BUILD)-sql
+	    $(BUILD)-fuzz $(BUILD)-sql $(BUILD)-newhdr $(BUILD)-sdk
 
 # ---- quality gates ----------------------------------------------------------
 SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
@@ -165,7 +179,7 @@ SAN_FLAGS := -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fr
 # A clean build with ASan+UBSan, and every test under it.
 check-sanitize:
 	rm -rf $(BUILD)-san $(BUILD)-san-sql
-	$(MAKE) BUILD=$(BUILD)-san CFLAGS="-O1 -g $(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" check
+	$(MAKE) BUILD=$(BUILD)-san CFLAGS="-O1 -g $(SAN_FLAGS)" LDFLAGS="$(SAN_FLAGS)" HEADER_BUILDS=no check
 
 # valgrind memcheck over the library's tests and every CLI test invocation.
 VALGRIND := valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=all
@@ -215,7 +229,7 @@ fuzz: $(FUZZ_BIN)
 # Line coverage of lib/ and cli/ from the test suite.
 coverage:
 	rm -rf $(BUILD)-cov $(BUILD)-cov-sql
-	$(MAKE) BUILD=$(BUILD)-cov CFLAGS="-O0 -g --coverage" LDFLAGS="--coverage" check
+	$(MAKE) BUILD=$(BUILD)-cov CFLAGS="-O0 -g --coverage" LDFLAGS="--coverage" HEADER_BUILDS=no check
 	@$(PYTHON) tests/coverage_summary.py $(BUILD)-cov
 
 # cppcheck over our C.  Without -I$(GEN): parsing the generated tables takes

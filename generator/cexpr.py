@@ -120,6 +120,10 @@ _DIRECTIVE_RE = re.compile(r"\n[ \t]*#[^\n\\]*(?:\\(?:\n|.)[^\n\\]*)*")
 _LONG_LINE_RE = re.compile(r"[^\n]{%d,}" % (MAX_LINE + 1))
 _DEFNAME_RE = re.compile(r"([A-Za-z_$][\w$]*)(\()?")
 _ENUM_RE = re.compile(r"\benum\b(?:\s+[A-Za-z_]\w*)?\s*\{")
+_PARAM_RE = re.compile(r"[A-Za-z_$][\w$]*")
+# MIDL's include guards (__IFoo_FWD_DEFINED__, __IFoo_INTERFACE_DEFINED__):
+# empty, never in an expression; a WinRT header has thousands.
+_MIDL_GUARD_RE = re.compile(r"__\w*_DEFINED__\Z")
 _MEMBER_RE = re.compile(r"\s*([A-Za-z_]\w*)\s*(?:=(.*))?\Z", re.S)
 
 
@@ -224,7 +228,7 @@ def _parse_define(rest, fname, line, diags):
     if variadic:
         params[-1] = params[-1][:-3].strip() or "__VA_ARGS__"
     for p in params:
-        if not re.fullmatch(r"[A-Za-z_$][\w$]*", p):
+        if not _PARAM_RE.fullmatch(p):
             diags.append("%s:%d: #define %s: bad parameter %r"
                          % (fname, line, name, p[:40]))
             return None
@@ -302,13 +306,17 @@ def scan(text, fname, want_doc=True):
         if ltext.endswith("\\"):  # a continuation cut off by the file's end
             ltext = ltext[:-1]
         mac = _parse_define(ltext.lstrip(" \t"), fname, line, diags)
+        if mac is not None and _never_evaluated(mac):
+            continue
         if mac is not None:
-            if want_doc and line - 1 in comments:
+            if want_doc and line - 1 in comments and mac.params is None:
                 mac.doc = _doc_for(line, comments)
             if mac.params is None and mac.body and (
                     line in starts or last in starts or last + 1 in starts):
                 mac.note = _comments.note(text, starts, mac.name, line, last)
             macros.append(mac)
+    if "const" in code:
+        _typed_consts(code, text, starts, fname, macros)
     enums = []
     if "enum" in code:
         without = _DIRECTIVE_RE.sub(_blank, "\n" + code)[1:]
@@ -319,6 +327,47 @@ def scan(text, fname, want_doc=True):
                     mac.note = _comments.note(text, starts, mac.name,
                                               mac.line, mac.line, enum=True)
     return ScanResult(macros, enums, diags)
+
+
+# `const HRESULT NAME = MAKE_X_HRESULT(1);`: how pbdaerrors.h, imapierror.h,
+# Mpeg2Error.h and activprof.h define their codes (C and C++ alike).
+# Only at a line's start (file scope), and only integer types; the error
+# types are kept as the constant's ctype.  `const unsigned int MPEG2_BASE
+# = 0x200;` is such a file's base.
+_TYPED_CONST_RE = re.compile(
+    r"^(?:static[ \t]+)?const[ \t]+(HRESULT|SCODE|NTSTATUS|DWORD|ULONG|LONG"
+    r"|UINT|INT|WORD|USHORT|SHORT|BYTE|(?:(?:unsigned|signed)[ \t]+)?"
+    r"(?:int|long|short|char)|unsigned|signed)[ \t]+"
+    r"([A-Za-z_]\w*)[ \t]*=[ \t]*([^;{}]*);", re.M)
+_ERROR_TYPES = ("HRESULT", "SCODE", "NTSTATUS")
+
+
+def _typed_consts(code, text, starts, fname, out):
+    """File-scope constants declared with an error type (see above); the
+    type is kept as the constant's ctype, as for Rust consts."""
+    line, pos = 1, 0
+    for m in _TYPED_CONST_RE.finditer(code):
+        line += code.count("\n", pos, m.start())
+        pos = m.start()
+        body = " ".join(m.group(3).split())
+        if not body:
+            continue
+        ctype = m.group(1) if m.group(1) in _ERROR_TYPES else ""
+        mac = Macro(m.group(2), None, body, fname, line, ctype=ctype)
+        last = line + m.group(0).count("\n")
+        if starts and (line in starts or last in starts or last + 1 in starts):
+            mac.note = _comments.note(text, starts, mac.name, line, last)
+        out.append(mac)
+
+
+def _never_evaluated(mac):
+    """Macros no integer constant expression can use, not kept (they are
+    most of a MIDL header): function-like ones that access members (`->`:
+    COBJMACROS' `(This)->lpVtbl->Method(This)`), and MIDL's empty
+    include guards."""
+    if mac.params is not None:
+        return "->" in mac.body
+    return not mac.body and _MIDL_GUARD_RE.match(mac.name) is not None
 
 
 def _split_top(body):
@@ -875,7 +924,10 @@ def evaluate_macro(mac, table, rust=False, trace=None, budget=None):
     """The 32-bit value of an object-like macro or enum member."""
     if mac.params is not None:
         raise EvalError("function-like macro")
-    return evaluate_tokens(mac.tokens(), table, mac.file, rust, (mac.name,),
+    # Tokens cached only when an expansion needed them before: most
+    # constants are evaluated once, and 100,000 cached lists are 50 MB.
+    toks = mac._tokens if mac._tokens is not None else tokenize(mac.body)
+    return evaluate_tokens(toks, table, mac.file, rust, (mac.name,),
                            trace, budget)
 
 

@@ -16,6 +16,9 @@ it survives the drops below and one of the keeps applies.  In order:
     partner (X_LAST for X_FIRST...) the same file defines (CO_E_FIRST,
     CONNECT_S_LAST), and a last word FIRST, LAST or BASE or a name ending
     in BASEERR, BASEEND or _BASE_END (NERR_BASE, WSABASEERR, RASBASEEND).
+    A name whose last word is MIN, MAX, FIRST or LAST and whose value is
+    just another constant of its own file is a marker too
+    (ODBC_ERROR_MAX is defined as odbcinst.h's last code).
     The codes they bound are listed under their own names.  Exceptions:
     bugcodes.h (every name there is a bug check, XBOX_CORRUPTED_IMAGE_BASE
     too), and an unpaired C constant whose value is built as an HRESULT or
@@ -88,6 +91,13 @@ it survives the drops below and one of the keeps applies.  In order:
 CODE_FAMILIES (header: names: what they are; listed from the table
 below):
 @FAMILIES@
+
+ESE's codes in two forms: esent.h writes JET_err* as negative numbers
+(JET_errRfsFailure -100); ESE reports them as HRESULTs 0x8E5E0000 +
+|code| (severity 1, ESE's facility 0xE5E: 0x8E5E0064), which is how
+err.exe lists them.  Each negative JET_err* code of esent.h is an entry
+in both forms: the number as written (kind other) and the HRESULT (kind
+hresult); the kind says which is which.
 
 Kinds (model.KINDS), first match: bugcodes.h -> bugcheck; sql_err -> sql;
 built as an NTSTATUS, a STATUS_* name, or a table of NTSTATUS values
@@ -255,6 +265,10 @@ CODE_FAMILIES = (
            "SCESTATUS codes of the security configuration engine"),
     Family(("p2p.h",), r"^WSA_PNRP_",
            "Winsock errors of PNRP (WSA_PNRP_CLOUD_NOT_FOUND 11501)"),
+    Family(("iiscnfg.h",), r"^MD_ERROR_SUB\d+_",
+           "IIS HTTP sub-status codes, the n of a 401.n or 403.n "
+           "(MD_ERROR_SUB401_LOGON 1); small numbers, so no error-code "
+           "convention finds them"),
     Family(("routprot.h",), r"^MFE_",
            "multicast forwarding (mtrace) codes (MFE_NO_ERROR 0, "
            "MFE_NO_ROUTE 9)"),
@@ -368,6 +382,13 @@ def _flags_like(name):
 def _in_error_family(name):
     fam = _FAMILY_RE.match(name)
     return bool(fam) and fam.group(1) in ERROR_FAMILIES
+
+
+def is_bound_alias(name, table, alias_of, file_names):
+    """Rule 5's alias case: X_MAX defined as another name of its file."""
+    return (alias_of is not None and alias_of in file_names
+            and table.lower() != "bugcodes.h"
+            and _PAIRED_RE.search(name) is not None)
 
 
 def is_marker_name(name):
@@ -499,6 +520,20 @@ def post(state, reason, name, value, trace=None, ctype=""):
     return keep, (None if keep else reason)
 
 
+ESE_HRESULT_BASE = 0x8E5E0000
+
+
+def ese_hresult(name, table, value):
+    """The HRESULT form of an esent.h JET_err* code (see the docstring),
+    or None."""
+    if table.lower() != "esent.h" or not name.startswith("JET_err"):
+        return None
+    negative = value - 0x100000000 if value >= 0x80000000 else value
+    if not -0xFFFF <= negative < 0:
+        return None
+    return ESE_HRESULT_BASE + -negative
+
+
 def kind(name, table, value, trace=None, ctype=""):
     """The entry's kind (one of model.KINDS)."""
     t = table.lower()
@@ -506,6 +541,8 @@ def kind(name, table, value, trace=None, ctype=""):
         return "bugcheck"
     if t == "sql_err":
         return "sql"
+    if ese_hresult(name, table, value) is not None:
+        return "other"  # the negative form; the HRESULT form is its own
     built = built_as(trace, ctype)
     if built == "ntstatus" or t in NTSTATUS_TABLES or name.startswith(
             "STATUS_"):

@@ -36,9 +36,14 @@ class Cand:
 class Collected:
     source: str
     cands: list = field(default_factory=list)
-    dropped: dict = field(default_factory=dict)     # reason -> [(name, origin)]
+    # reason -> [constant]: each has .name and .origin (a Macro or a Cand;
+    # the objects themselves, not tuples: the SDK drops 380,000 names)
+    dropped: dict = field(default_factory=dict)
     unevaluated: list = field(default_factory=list)  # (origin, name, reason)
     read: int = 0
+
+
+TRACE_NAMES = classify.HRESULT_TRACE | classify.NTSTATUS_TRACE
 
 
 def builders(table):
@@ -46,10 +51,12 @@ def builders(table):
     cast: a constant that uses none of them cannot be built as one, so a
     MAYBE of that kind needs no evaluation."""
     users = {}
-    for name, defs in table.by_name.items():
+    defined = table.by_name
+    for name, defs in defined.items():
         for d in defs:
             for ident in set(_IDENT.findall(d.body)):
-                users.setdefault(ident, set()).add(name)
+                if ident in defined or ident in TRACE_NAMES:
+                    users.setdefault(ident, []).append(name)
     found = set(classify.HRESULT_TRACE | classify.NTSTATUS_TRACE)
     work = list(found)
     while work:
@@ -87,7 +94,7 @@ class _Collector:
         self.markers = []
 
     def drop(self, why, m):
-        self.out.dropped.setdefault(why, []).append((m.name, m.origin))
+        self.out.dropped.setdefault(why, []).append(m)
 
     def first_look(self, m, table):
         """classify.pre, plus: a MAYBE that cannot be built is dropped."""
@@ -113,6 +120,11 @@ class _Collector:
         state, why = self.first_look(m, table)
         if state == classify.DROP:
             return self.drop(why, m)
+        alias = _ALIAS.match(m.body)
+        if why is None and alias and m.name not in self.erref and \
+                classify.is_bound_alias(m.name, table, alias.group(1),
+                                        self.file_names[m.file]):
+            return self.drop(classify.R_MARKER, m)
         trace = set()
         try:
             value = self.value(m, trace)
@@ -126,13 +138,17 @@ class _Collector:
         keep, why = classify.post(state, why, m.name, value, trace, m.ctype)
         if not keep:
             return self.drop(why, m)
-        alias = _ALIAS.match(m.body)
         cand = Cand(m.name, value, table,
                     classify.kind(m.name, table, value, trace, m.ctype),
                     m.origin, self.out.source, m.file,
                     classify.built_as(trace, m.ctype), m.doc,
                     alias.group(1) if alias else None, m.note)
         (self.markers if marker else self.out.cands).append(cand)
+        ese = classify.ese_hresult(m.name, table, value)
+        if ese is not None and not marker:
+            self.out.cands.append(Cand(
+                m.name, ese, table, "hresult", m.origin, self.out.source,
+                m.file, "hresult", m.doc, None, m.note))
 
 
 def collect(source, srcset, table_name, erref_names):
@@ -154,7 +170,6 @@ def _settle_markers(out, markers):
         values.setdefault(c.sfile, set()).add(c.value)
     for c in markers:
         if c.value in values.get(c.sfile, ()):
-            out.dropped.setdefault(classify.R_MARKER, []).append(
-                (c.name, c.origin))
+            out.dropped.setdefault(classify.R_MARKER, []).append(c)
         else:
             out.cands.append(c)

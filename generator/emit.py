@@ -69,8 +69,12 @@ def name_bucket(key: bytes, nbuckets: int) -> int:
     return ((h >> 32) * nbuckets) >> 32
 
 
+_UPPER = str.maketrans("abcdefghijklmnopqrstuvwxyz",
+                       "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
 def upper_ascii(s: str) -> str:
-    return "".join(chr(ord(c) - 32) if "a" <= c <= "z" else c for c in s)
+    return s.translate(_UPPER)
 
 
 def table_sort_key(table: str):
@@ -80,17 +84,12 @@ def table_sort_key(table: str):
 def c_string(data: bytes) -> str:
     """A C string literal for data, also valid gperf input; octal escapes
     keep it ASCII and trigraph-free ('?' as \\077: gperf does not know \\?)."""
-    out = ['"']
-    for b in data:
-        c = chr(b)
-        if c in '"\\':
-            out.append("\\" + c)
-        elif 0x20 <= b < 0x7F and c != "?":
-            out.append(c)
-        else:
-            out.append("\\%03o" % b)
-    out.append('"')
-    return "".join(out)
+    return '"' + data.decode("latin-1").translate(_C_ESCAPES) + '"'
+
+
+_C_ESCAPES = {b: ("\\" + chr(b) if chr(b) in '"\\' else
+                  chr(b) if 0x20 <= b < 0x7F and chr(b) != "?" else
+                  "\\%03o" % b) for b in range(256)}
 
 
 class Pool:

@@ -45,8 +45,7 @@ def _drops(out, collected):
     for col in collected:
         for reason, items in col.dropped.items():
             merged.setdefault(reason, []).extend(
-                (name, "%s %s" % (col.source, origin))
-                for name, origin in items)
+                (m.name, "%s %s" % (col.source, m.origin)) for m in items)
     for reason in sorted(merged, key=lambda r: (-len(merged[r]), r)):
         items = sorted(merged[reason])
         out.append("%s: %d" % (reason, len(items)))
@@ -68,6 +67,8 @@ def _summary(out, ctx):
     entries = ctx["entries"]
     out.append("inputs:")
     out.extend("  " + i for i in ctx["inputs"])
+    if ctx.get("sdk_layout"):
+        out.append(ctx["sdk_layout"])
     _section(out, "Summary")
     out.append("entries: %d" % len(entries))
     out.append("distinct names: %d" % len({e.name for e in entries}))
@@ -120,9 +121,12 @@ def write(path, ctx):
     _drops(out, ctx["collected"])
     _problems(out, ctx)
     _facilities(out, ctx)
+    cxx = ctx.get("cxx_only", ())
+    _section(out, "C++-only headers, not read: %d" % len(cxx))
+    out.extend("  " + f for f in cxx)
     _section(out, "Header diagnostics: %d" % len(ctx["diagnostics"]))
     out.extend("  " + d for d in sorted(ctx["diagnostics"]))
     tmp = path + ".tmp"
     with open(tmp, "w", encoding="utf-8", newline="\n") as f:
-        f.write("\n".join(out) + "\n")
+        f.writelines(line + "\n" for line in out)  # no joined copy
     os.replace(tmp, path)

@@ -55,12 +55,15 @@ _TYPEDEF_MACRO = re.compile(r"_(?:HRESULT|NDIS_ERROR)_TYPEDEF_\s*(?=\()")
 _LITERAL = re.compile(r"(0[xX][0-9A-Fa-f]+|[0-9]+)[uUlL]*\Z")
 
 
-def read(directory):
-    """Return the TextRecords of every header under DIRECTORY."""
+def read(directory, subdirs=("",)):
+    """Return the TextRecords of every header under DIRECTORY (or under
+    each of its SUBDIRS)."""
     if not os.path.isdir(directory):
         raise GenError(f"{directory}: WINSDK_INCLUDE directory not found")
     records = []
-    for path in _headers(directory):
+    paths = [p for sub in subdirs
+             for p in _headers(os.path.join(directory, sub))]
+    for path in paths:
         records.extend(read_header(path))
     if not records:
         raise GenError(f"{directory}: no header with '// MessageId:' and "
@@ -80,7 +83,10 @@ def _headers(directory):
 
 def read_header(path):
     """Return the TextRecords of one header (none when it has no blocks)."""
-    text = _decode(textfile.read_bytes(path))
+    data = textfile.read_bytes(path)
+    if b"MessageId" not in data and b"M\0e\0s\0s\0a\0g\0e" not in data:
+        return []  # most headers: no need to decode them
+    text = _decode(data)
     if "MessageId" not in text:
         return []
     table = tablenames.of_path(path)

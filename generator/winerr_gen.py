@@ -3,10 +3,12 @@
 
     python3 -m generator --mingw-include DIR --winapi-src DIR
                          --impacket-dir DIR [--winsdk-include DIR]
+                         [--wine-include DIR]
                          [--sql-messages FILE] [--err-csv FILE] --out DIR
 
 Reads every header of mingw-w64 (cheaders, cexpr), every winapi-rs source
-(rustsrc), optionally a Windows SDK include directory, decides which
+(rustsrc), optionally a Windows SDK include directory (its layouts:
+cheaders.sdk_dirs) and Wine's Windows headers, decides which
 constants are error codes (classify), merges them (merge), attaches the
 message texts of impacket's [MS-ERREF] tables (impacket), the SDK's
 MessageText blocks (sdktext), bugcodes.h's comments, SQL Server messages
@@ -63,6 +65,7 @@ def parse_args(argv):
     p.add_argument("--winapi-src", required=True, metavar="DIR")
     p.add_argument("--impacket-dir", required=True, metavar="DIR")
     p.add_argument("--winsdk-include", metavar="DIR")
+    p.add_argument("--wine-include", metavar="DIR")
     p.add_argument("--sql-messages", metavar="FILE")
     p.add_argument("--err-csv", metavar="FILE")
     p.add_argument("--out", required=True, metavar="DIR")
@@ -81,6 +84,11 @@ def check_sources(args):
     if args.winsdk_include and not os.path.isdir(args.winsdk_include):
         raise model.GenError("%s: WINSDK_INCLUDE directory not found"
                              % args.winsdk_include)
+    if args.wine_include and not os.path.isfile(
+            os.path.join(args.wine_include, "winerror.h")):
+        raise model.GenError("%s: WINE_INCLUDE has no winerror.h (Wine's "
+                             "include/windows folder, from libwine-dev)"
+                             % args.wine_include)
     for f in (args.sql_messages, args.err_csv):
         if f and not os.path.isfile(f):
             raise model.GenError("%s: not found" % f)
@@ -121,10 +129,20 @@ def read_sources(args, ctx):
     hs.table.fallback = _rust_fallback(rs)
     sets = [("mingw-w64", hs, cheaders.table_name),
             ("winapi-rs", rs, rustsrc.table_name)]
+    if args.wine_include:
+        wine = cheaders.read_dir(args.wine_include)
+        wine.table.fallback = _chain(hs.table)
+        sets.insert(1, ("wine", wine, cheaders.table_name))
     if args.winsdk_include:
-        sdk = cheaders.read_dir(args.winsdk_include)
+        dirs, layout = cheaders.sdk_dirs(args.winsdk_include)
+        ctx["sdk_dirs"] = dirs
+        sdk = cheaders.read_dir(args.winsdk_include, dirs)
         sdk.table.fallback = _chain(hs.table)
         sets.insert(0, ("winsdk", sdk, cheaders.table_name))
+        ctx["sdk_layout"] = "WINSDK_INCLUDE layout: %s; read %s" % (
+            layout, ", ".join(d + "/" if d else "everything" for d in dirs))
+    ctx["cxx_only"] = sorted("%s %s" % (label, f) for label, s, _ in sets
+                             for f in getattr(s, "cxx_only", ()))
     ctx["diagnostics"] = ["%s %s" % (label, d) for label, s, _ in sets
                           for d in s.diagnostics]
     return sets
@@ -142,10 +160,13 @@ def erref_index(erref):
 def sdk_text_records(args, sdk):
     """SDK MessageText records, with values from the SDK's own defines."""
     from . import sdktext
-    records = sdktext.read(args.winsdk_include)
+    records = sdktext.read(args.winsdk_include,
+                           cheaders.sdk_dirs(args.winsdk_include)[0])
+    wanted = {rec.name for rec in records if rec.value is None}
     values = {}
     for m in sdk.constants:
-        values.setdefault((cheaders.table_name(m.file), m.name), m)
+        if m.name in wanted:
+            values.setdefault((cheaders.table_name(m.file), m.name), m)
     for rec in records:
         if rec.value is None:
             mac = values.get((rec.table, rec.name))
@@ -240,12 +261,12 @@ def run(args):
     check_sources(args)
     os.makedirs(args.out, exist_ok=True)  # fail before the long part
     ctx = {"inputs": [args.mingw_include, args.winapi_src, args.impacket_dir]
-           + [p for p in (args.winsdk_include, args.sql_messages,
-                          args.err_csv) if p]}
+           + [p for p in (args.winsdk_include, args.wine_include,
+                          args.sql_messages, args.err_csv) if p]}
     sets = read_sources(args, ctx)
     merged = merge_all(args, sets, ctx)
     fac, alternates = facilities.collect(
-        sorted(sets, key=lambda s: ("winsdk", "mingw-w64",
+        sorted(sets, key=lambda s: ("winsdk", "mingw-w64", "wine",
                                     "winapi-rs").index(s[0])))
     entries = sorted(list(merged.entries.values()) + merged.also,
                      key=lambda e: (e.table.lower(), e.table, e.name, e.value))

@@ -34,6 +34,8 @@ fi
 suite annotate "$PYTHON" tests/cli/test_annotate.py --err "$BUILD/err"
 suite install sh tests/install_test.sh "$BUILD"
 suite sql sh tests/sql_test.sh "$BUILD"
+suite newheaders sh tests/newheaders_test.sh "$BUILD"
+suite sdk sh tests/sdk_test.sh "$BUILD"
 
 [ -n "$failed_names" ] && echo "failed suites:$failed_names"
 echo "check: $passed passed, $failed failed"
