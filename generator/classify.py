@@ -265,6 +265,13 @@ CODE_FAMILIES = (
            "SCESTATUS codes of the security configuration engine"),
     Family(("p2p.h",), r"^WSA_PNRP_",
            "Winsock errors of PNRP (WSA_PNRP_CLOUD_NOT_FOUND 11501)"),
+    Family(("dhcpssdk.h",),
+           r"^DHCP_(DROP_\w+|SEND_PACKET|PROB_\w+|GIVE_ADDRESS_\w+|"
+           r"CLIENT_(BOOTP|DHCP))$",
+           "DHCP server callout codes: why a packet was dropped "
+           "(DHCP_DROP_NOMEM 2), what became of it (DHCP_SEND_PACKET, "
+           "DHCP_PROB_DECLINE) and of its address; the callout list's "
+           "registry names and DHCP_CONTROL_* service controls are not"),
     Family(("iiscnfg.h",), r"^MD_ERROR_SUB\d+_",
            "IIS HTTP sub-status codes, the n of a 401.n or 403.n "
            "(MD_ERROR_SUB401_LOGON 1); small numbers, so no error-code "

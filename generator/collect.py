@@ -120,8 +120,8 @@ class _Collector:
         state, why = self.first_look(m, table)
         if state == classify.DROP:
             return self.drop(why, m)
-        alias = _ALIAS.match(m.body)
-        if why is None and alias and m.name not in self.erref and \
+        alias = _ALIAS.match(m.body) if why is None else None
+        if alias and m.name not in self.erref and \
                 classify.is_bound_alias(m.name, table, alias.group(1),
                                         self.file_names[m.file]):
             return self.drop(classify.R_MARKER, m)
@@ -138,6 +138,8 @@ class _Collector:
         keep, why = classify.post(state, why, m.name, value, trace, m.ctype)
         if not keep:
             return self.drop(why, m)
+        if alias is None:
+            alias = _ALIAS.match(m.body)
         cand = Cand(m.name, value, table,
                     classify.kind(m.name, table, value, trace, m.ctype),
                     m.origin, self.out.source, m.file,

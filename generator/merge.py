@@ -193,7 +193,7 @@ def sdk_copies(chosen, merged):
             merged.also.append(model.Entry(
                 name=entry.name, value=entry.value, table=table,
                 text=entry.text, kind=entry.kind,
-                origin="winsdk " + origin))
+                origin="winsdk " + origin, text_from=entry.text_from))
 
 
 def attach_texts(merged, source, records, default_table=None, kind=None,

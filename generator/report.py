@@ -40,27 +40,43 @@ def _tables(out, entries):
                      for k, v in sorted(tsrcs.items())) or "-"))
 
 
-def _drops(out, collected):
-    merged = {}
+def drop_lines(collected):
+    """The report's lines on dropped names (a summary by reason, then each
+    reason's list), made once the sources are read so that they can go.
+    A long list is grouped by file without making a "file:line" string for
+    each of its (with an SDK, 380,000) names."""
+    out = []
+    reasons = {}
     for col in collected:
         for reason, items in col.dropped.items():
-            merged.setdefault(reason, []).extend(
-                (m.name, "%s %s" % (col.source, m.origin)) for m in items)
-    for reason in sorted(merged, key=lambda r: (-len(merged[r]), r)):
-        items = sorted(merged[reason])
-        out.append("%s: %d" % (reason, len(items)))
-    for reason in sorted(merged):
-        items = sorted(merged[reason])
-        _section(out, "Dropped: %s (%d)" % (reason, len(items)))
-        if len(items) <= MAX_UNGROUPED:
-            out.extend("  %s  %s" % it for it in items)
+            reasons.setdefault(reason, []).append((col.source, items))
+    counts = {r: sum(len(items) for _, items in parts)
+              for r, parts in reasons.items()}
+    for reason in sorted(reasons, key=lambda r: (-counts[r], r)):
+        out.append("%s: %d" % (reason, counts[reason]))
+    for reason in sorted(reasons):
+        _section(out, "Dropped: %s (%d)" % (reason, counts[reason]))
+        if counts[reason] <= MAX_UNGROUPED:
+            out.extend("  %s  %s" % it for it in sorted(
+                (m.name, "%s %s" % (src, m.origin))
+                for src, items in reasons[reason] for m in items))
             continue
         by_file = {}
-        for name, origin in items:
-            by_file.setdefault(origin.rsplit(":", 1)[0], []).append(name)
-        for f in sorted(by_file):
-            out.append("  %s (%d): %s" % (f, len(by_file[f]),
-                                          " ".join(sorted(by_file[f]))))
+        for src, items in reasons[reason]:
+            for m in items:
+                f = m.file if hasattr(m, "file") else m.sfile
+                by_file.setdefault((src, f), []).append(m.name)
+        for src, f in sorted(by_file, key=lambda k: "%s %s" % k):
+            names = sorted(by_file.pop((src, f)))
+            out.append("  %s %s (%d): %s" % (src, f, len(names),
+                                             " ".join(names)))
+    return out
+
+
+def unevaluated(collected):
+    return sorted(u for col in collected for u in
+                  (("%s %s" % (col.source, o), n, r)
+                   for o, n, r in col.unevaluated))
 
 
 def _summary(out, ctx):
@@ -85,9 +101,7 @@ def _summary(out, ctx):
 
 
 def _problems(out, ctx):
-    unev = sorted(u for col in ctx["collected"] for u in
-                  (("%s %s" % (col.source, o), n, r)
-                   for o, n, r in col.unevaluated))
+    unev = ctx["unevaluated"]
     _section(out, "Could not evaluate (no entry made): %d" % len(unev))
     out.extend("  %s: %s: %s" % u for u in unev)
     merged = ctx["merged"]
@@ -118,7 +132,7 @@ def write(path, ctx):
     out = ["winerr generator report", ""]
     _summary(out, ctx)
     _section(out, "Dropped names, by reason (lists below)")
-    _drops(out, ctx["collected"])
+    out.extend(ctx["drop_lines"])
     _problems(out, ctx)
     _facilities(out, ctx)
     cxx = ctx.get("cxx_only", ())

@@ -40,6 +40,7 @@ wrong"); 1 the output directory cannot be written.
 """
 
 import argparse
+import gc
 import os
 import sys
 import time
@@ -268,13 +269,20 @@ def run(args):
     fac, alternates = facilities.collect(
         sorted(sets, key=lambda s: ("winsdk", "mingw-w64", "wine",
                                     "winapi-rs").index(s[0])))
+    # What the report needs of the sources, as text; then the sources go
+    # (with an SDK they are most of the memory, and emit and the report
+    # would otherwise come on top of them).
+    ctx["source_lines"] = source_lines(ctx)
+    ctx["drop_lines"] = report.drop_lines(ctx["collected"])
+    ctx["unevaluated"] = report.unevaluated(ctx["collected"])
+    del ctx["collected"], sets
+    gc.collect()
     entries = sorted(list(merged.entries.values()) + merged.also,
                      key=lambda e: (e.table.lower(), e.table, e.name, e.value))
     check_entries(entries)
     stats = emit.emit(args.out, entries, fac, ctx["inputs"])
     ctx.update(entries=entries, stats=stats, facilities=fac,
                facility_alternates=alternates,
-               source_lines=source_lines(ctx),
                rules=(classify.__doc__ + merge.__doc__ +
                       comments.__doc__ + tablenames.__doc__ +
                       facilities.__doc__).strip().split("\n"))
