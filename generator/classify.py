@@ -41,7 +41,8 @@ it survives the drops below and one of the keeps applies.  In order:
     DNS_ERROR_MASK; but EVENT_TCPIP_INVALID_MASK says what went wrong,
     as in 8a), the string resource IDs and event categories of
     message-file headers (IDS_*, category*: cdosyserr.h's IDS_FROM,
-    categoryGeneral) and bugcodes.h's message IDs of boot-screen strings
+    categoryGeneral; but an IDS_* whose value is built as an HRESULT is
+    a message code, as WindowsSearchErrors.h's IDS_MON_*) and bugcodes.h's message IDs of boot-screen strings
     (WINDOWS_NT_BANNER, *_STRING, BOOTLOG_*: text IDs, not bug checks).
  8. In any other header, a constant is a code when it belongs to one of
     the header's result-code families (c. below).  Otherwise families
@@ -469,7 +470,7 @@ def _pre_error_header(name, t):
     if _BITS_RE.search(name) and not _WRONG_WORD_RE.search(name):
         return DROP, R_FLAGS
     if _MSGFILE_IDS_RE.search(name):
-        return DROP, R_FAMILY
+        return MAYBE, R_FAMILY  # a code only when built as an HRESULT
     return KEEP, None
 
 
@@ -520,6 +521,8 @@ def post(state, reason, name, value, trace=None, ctype=""):
         fam = _family_of(name)
         keep = built is not None or (
             fam is not None and fam.accepts(value, trace))
+    elif reason == R_FAMILY:
+        keep = built is not None
     elif reason == R_NOT_INT:
         keep = not _flags_like(name)  # it evaluated: an integer after all
     else:

@@ -29,7 +29,8 @@ The rules (winerr_gen.py's docstring states them for users):
    it says more than the name; last, an alias (`#define A B`, or a Rust
    `const A = B`, with the same value) without a text of its own shares
    B's (DNS_ERROR_NO_MEMORY is ERROR_OUTOFMEMORY).  A text record whose name no entry has
-   becomes an entry: SDK records in their header, impacket's Win32 and
+   becomes an entry (not an SDK record whose define the classifier dropped
+   from that header: cdosyserr.h's IDS_* strings): SDK records in their header, impacket's Win32 and
    HRESULT records in winerror.h, NTSTATUS records in ntstatus.h.  A name
    that exists with other values is not added: reported as a conflict.
 4. SQL messages and err.exe CSV rows: a row whose (name, value) an entry

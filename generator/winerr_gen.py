@@ -206,7 +206,16 @@ def merge_all(args, sets, ctx):
     merge.build_entries(chosen, keep, merged)
     if args.winsdk_include:
         sdk = next(s for label, s, _ in sets if label == "winsdk")
-        merge.attach_texts(merged, "winsdk-text", sdk_text_records(args, sdk))
+        records = sdk_text_records(args, sdk)
+        # A MessageId the classifier dropped from its header (cdosyserr.h's
+        # IDS_* strings, categories) gives no entry through its text either.
+        ids = {r.name for r in records}
+        dropped = {(cheaders.table_name(m.origin.rsplit(":", 1)[0]), m.name)
+                   for items in collected[0].dropped.values()
+                   for m in items if m.name in ids}
+        merge.attach_texts(merged, "winsdk-text", [
+            r for r in records if (r.table, r.name) not in dropped
+            or (r.name, r.value) in merged.entries])
         merge.comment_texts(chosen, merged, ("winsdk",), "winsdk comments")
     for kind in ("win32", "ntstatus", "hresult"):
         merge.attach_texts(merged, "impacket", erref[kind],

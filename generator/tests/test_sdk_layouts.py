@@ -63,6 +63,18 @@ MARKER_STYLE = (
     "#define ODBC_ERROR_FIXTURE_NO_MEMORY  2\n"
     "#define ODBC_ERROR_MAX                ODBC_ERROR_FIXTURE_NO_MEMORY\n"
 )
+# A message-compiler header with a string resource beside a code.
+MC_STYLE = (
+    "//\n// MessageId: FXCDO_E_FIXTURE\n//\n// MessageText:\n//\n"
+    "//  The fixture message is not ready.\n//\n"
+    "#define FXCDO_E_FIXTURE                  0x80049A01L\n\n"
+    "//\n// MessageId: IDS_FxTownName\n//\n// MessageText:\n//\n"
+    "//  (GMT+01:00) Fixture Town%0\n//\n"
+    "#define IDS_FxTownName                   0x00011120L\n\n"
+    "//\n// MessageId: IDS_FX_QUERY_BAD\n//\n// MessageText:\n//\n"
+    "//  The fixture query is malformed.\n//\n"
+    "#define IDS_FX_QUERY_BAD                 ((HRESULT)0x00049A02L)\n"
+)
 # A C++-only header: a namespace and no __cplusplus test.
 CXX_ONLY = (
     "#pragma once\n"
@@ -109,6 +121,7 @@ def sdk_tree(root, lower=False):
     write(os.path.join(root, "um", name("FxPbdaErrors.h")), CONST_STYLE)
     write(os.path.join(root, "um", name("FxOdbcInst.h")), MARKER_STYLE)
     write(os.path.join(root, "um", name("FxCxxOnly.h")), CXX_ONLY)
+    write(os.path.join(root, "um", name("FxCdoSysErr.h")), MC_STYLE)
     write(os.path.join(root, "ucrt", "fxstdio.h"), "#define FX_EOF (-1)\n")
     write(os.path.join(root, "winrt", "fxwinrt.h"),
           "#define FXRT_E_FIXTURE ((HRESULT)0x80049901L)\n")
@@ -304,6 +317,13 @@ class TestSdkBuild(Tmp):
                        "FXCPP_E_SHOULD_NOT_APPEAR", "FXCPPWINRT_E_READ"):
             self.assertNotIn(absent, names)
         self.assertIn("ODBC_ERROR_FIXTURE_NO_MEMORY", names)
+        # a string resource's MessageText makes no entry of it
+        self.assertNotIn("IDS_FxTownName", names)
+        # but an IDS_* built as an HRESULT is a message code
+        self.assertEqual(by[("IDS_FX_QUERY_BAD", "fxcdosyserr.h")].value,
+                         0x00049A02)
+        self.assertEqual(by[("FXCDO_E_FIXTURE", "fxcdosyserr.h")].text,
+                         "The fixture message is not ready.")
 
     def test_include_version_root(self):
         v = self.path("Include", "10.0.22000.0")
