@@ -66,7 +66,7 @@ GEN_INPUTS := $(wildcard generator/*.py) \
               $(shell find $(WINAPI_SRC) -name '*.rs' 2>/dev/null) \
               $(wildcard $(IMPACKET_DIR)/*_errors.py) \
               $(if $(WINSDK_INCLUDE),$(shell find $(WINSDK_INCLUDE) -name '*.h' 2>/dev/null)) \
-              $(SQL_MESSAGES) $(ERR_CSV)
+              $(wildcard $(SQL_MESSAGES) $(ERR_CSV))
 GEN_FLAGS  := --mingw-include $(MINGW_INCLUDE) --winapi-src $(WINAPI_SRC) \
               --impacket-dir $(IMPACKET_DIR) \
               $(if $(WINSDK_INCLUDE),--winsdk-include $(WINSDK_INCLUDE)) \
@@ -117,7 +117,7 @@ report: $(BUILD)/report.txt
 	@cat $<
 
 # ---- library ----------------------------------------------------------------
-$(BUILD)/lib/%.o: lib/%.c lib/winerr.h lib/internal.h $(GEN)/stamp
+$(BUILD)/lib/%.o: lib/%.c lib/winerr.h lib/internal.h lib/chars.h $(GEN)/stamp
 	@mkdir -p $(@D)
 	$(CC) $(LIB_CFLAGS) -c $< -o $@
 
@@ -138,7 +138,7 @@ $(PC_FILE): lib/winerr.pc.in lib/winerr.h
 	$(PC_SED) $< > $@
 
 # ---- the err command --------------------------------------------------------
-$(BUILD)/cli/%.o: cli/%.c lib/winerr.h $(wildcard cli/*.h)
+$(BUILD)/cli/%.o: cli/%.c lib/winerr.h lib/chars.h $(wildcard cli/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(CLI_CFLAGS) -c $< -o $@
 
@@ -185,11 +185,11 @@ FUZZ_BIN     := $(FUZZ_SRC:tests/fuzz/%.c=$(FUZZ_BUILD)/%)
 FUZZ_LIB_OBJ := $(LIB_SRC:lib/%.c=$(FUZZ_BUILD)/lib/%.o)
 FUZZ_CLI_OBJ := $(filter-out $(FUZZ_BUILD)/cli/main.o,$(CLI_SRC:cli/%.c=$(FUZZ_BUILD)/cli/%.o))
 
-$(FUZZ_BUILD)/lib/%.o: lib/%.c lib/winerr.h lib/internal.h $(GEN)/stamp
+$(FUZZ_BUILD)/lib/%.o: lib/%.c lib/winerr.h lib/internal.h lib/chars.h $(GEN)/stamp
 	@mkdir -p $(@D)
 	$(FUZZ_CC) -std=c11 -g -O1 -fsanitize=fuzzer-no-link $(FUZZ_SAN) -DWINERR_BUILDING \
 	    -Ilib -I$(GEN) -c $< -o $@
-$(FUZZ_BUILD)/cli/%.o: cli/%.c lib/winerr.h $(wildcard cli/*.h)
+$(FUZZ_BUILD)/cli/%.o: cli/%.c lib/winerr.h lib/chars.h $(wildcard cli/*.h)
 	@mkdir -p $(@D)
 	$(FUZZ_CC) -std=c11 -g -O1 -fsanitize=fuzzer-no-link $(FUZZ_SAN) -Ilib -Icli -c $< -o $@
 $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB_OBJ) $(FUZZ_CLI_OBJ)

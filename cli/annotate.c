@@ -15,6 +15,8 @@
 #include <string.h>
 
 #include "annotate_out.h"
+#include "args.h"
+#include "chars.h"
 #include "input.h"
 #include "quote.h"
 #include "scan.h"
@@ -62,7 +64,11 @@ static void do_line(struct stream *st, size_t n)
         len--;
         st->eol = len > 0 && p[len - 1] == '\r' ? (len--, "\r\n") : "\n";
     }
-    st->line_no++;
+    if (++st->line_no == 1) { /* a UTF-8 byte-order mark: copied, not scanned */
+        size_t bom = winerr__bom_len(p, len);
+        p += bom;
+        len -= bom;
+    }
     err_scan_hit hits[ERR_SCAN_MAX_HITS];
     size_t k = err_scan_line(p, len, st->opts->flags, hits, ERR_SCAN_MAX_HITS);
     if (k == 0)
@@ -178,6 +184,13 @@ static int usage_error(const char *what, const char *arg)
     return 2;
 }
 
+/* The message err itself gives for the same mistake (args.h). */
+static int usage_error_as_err(const char *arg, const char *why)
+{
+    err_complain(NULL, arg, strlen(arg), why);
+    return 2;
+}
+
 static int help(void)
 {
     fputs("usage: err --annotate [--json] [--strict] [--] [FILE...]\n"
@@ -196,10 +209,12 @@ static int help(void)
  * status of a usage error.  *files counts the file arguments. */
 static int parse_options(int argc, char **argv, err_annotate_opts *o, int *files)
 {
-    int dashdash = 0;
+    int dashdash = 0, stdin_named = 0;
     *files = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
+        if ((dashdash || a[0] != '-' || a[1] == '\0') && strcmp(a, "-") == 0 && stdin_named++)
+            return usage_error_as_err(a, "names standard input twice");
         if (dashdash || a[0] != '-' || a[1] == '\0')
             ++*files;
         else if (strcmp(a, "--") == 0)
@@ -216,24 +231,25 @@ static int parse_options(int argc, char **argv, err_annotate_opts *o, int *files
     return 0;
 }
 
+static int out_errno; /* why standard output failed, once it has */
+
 /* Annotates one named input; returns 0 or 2 (message printed). */
 static int annotate_file(const char *path, const err_annotate_opts *o, uint64_t *found)
 {
     int is_stdin = strcmp(path, "-") == 0;
     FILE *in = is_stdin ? stdin : fopen(path, "rb");
-    char q[ERR_QUOTE_SIZE(200)];
     if (in == NULL) {
-        fprintf(stderr, "err: cannot open '%s': %s\n",
-                err_quote(path, strlen(path), 200, q, sizeof q), strerror(errno));
+        err_io_error(path, "opened", errno);
         return 2;
     }
     int rc = err_annotate_stream(in, path, stdout, o, found);
     int saved = errno;
+    if (ferror(stdout) && out_errno == 0)
+        out_errno = saved; /* the stream stopped at the failed write */
     if (!is_stdin)
         fclose(in);
     if (rc < 0) {
-        fprintf(stderr, "err: cannot read '%s': %s\n",
-                err_quote(path, strlen(path), 200, q, sizeof q), strerror(saved));
+        err_io_error(path, "read", saved);
         return 2;
     }
     return 0;
@@ -258,8 +274,9 @@ int err_annotate_main(int argc, char **argv)
         else if (dashdash || a[0] != '-' || a[1] == '\0')
             status |= annotate_file(a, &o, &found);
     }
+    errno = 0;
     if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "err: cannot write the output: %s\n", strerror(errno));
+        err_io_error(NULL, "written", errno != 0 ? errno : out_errno);
         return 2;
     }
     return status != 0 ? 2 : found > 0 ? 0 : 1;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chars.h"
 #include "eventlog.h"
 #include "parse.h"
 #include "quote.h"
@@ -57,7 +58,9 @@ static int add_input(struct err_cli *c, const char *arg, int bytes)
 {
     struct err_query q;
     char why[200];
-    size_t len = strlen(arg);
+    size_t len = strlen(arg), bom = winerr__bom_len(arg, len);
+    arg += bom; /* pasted from a file that starts with a byte-order mark */
+    len -= bom;
     if (bytes) {
         if (err_hexstring_parse(arg, len, NULL, 0, NULL, why, sizeof why) < 0)
             return usage_error(arg, why);
@@ -154,6 +157,8 @@ static int check_combination(struct err_cli *c)
 {
     if (c->mode == ERR_MODE_LOOKUP && c->ninputs == 0)
         c->mode = ERR_MODE_TABLES;
+    if (c->json && c->mode == ERR_MODE_CSV)
+        return usage_error("--json", "cannot be combined with --csv or /:outputtoCSV");
     if (c->mode == ERR_MODE_HELP || c->mode == ERR_MODE_VERSION || c->mode == ERR_MODE_LOOKUP ||
         c->mode == ERR_MODE_TABLES)
         return 0;

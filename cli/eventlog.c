@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "chars.h"
 #include "quote.h"
 
 #define SHOW 24 /* input bytes of a bad token shown in a message */
@@ -23,28 +24,13 @@ struct scan {
     size_t whylen;
 };
 
-static int is_blank(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
-}
-
-int err_hexval(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
 
 /* Value of n (1..8) hex digits, or -1 if any is not a hex digit. */
 static int64_t hex_run(const char *s, size_t n)
 {
     uint32_t v = 0;
     for (size_t i = 0; i < n; i++) {
-        int d = err_hexval(s[i]);
+        int d = winerr__hexval(s[i]);
         if (d < 0)
             return -1;
         v = v << 4 | (uint32_t)d;
@@ -59,7 +45,7 @@ static long fail(struct scan *st, const char *what, const char *tok, size_t n)
         snprintf(st->why, st->whylen, "has %s '%s' on line %zu", what,
                  err_quote(tok, n, SHOW, q, sizeof q), st->line);
     } else {
-        snprintf(st->why, st->whylen, "%s (line %zu)", what, st->line);
+        snprintf(st->why, st->whylen, "has %s (line %zu)", what, st->line);
     }
     return -1;
 }
@@ -78,13 +64,13 @@ static int push(struct scan *st, uint32_t offset, uint32_t value)
 static int parse_label(const char *s, size_t n, size_t *pos, uint32_t *label)
 {
     size_t i = 0, d;
-    while (i < n && is_blank(s[i]))
+    while (i < n && winerr__is_blank(s[i]))
         i++;
-    for (d = 0; i + d < n && err_hexval(s[i + d]) >= 0; d++)
+    for (d = 0; i + d < n && winerr__hexval(s[i + d]) >= 0; d++)
         ;
     if (d < 4 || d > 8 || i + d >= n || s[i + d] != ':')
         return 0;
-    if (i + d + 1 < n && !is_blank(s[i + d + 1]))
+    if (i + d + 1 < n && !winerr__is_blank(s[i + d + 1]))
         return 0;
     *label = (uint32_t)hex_run(s + i, d);
     *pos = i + d + 1;
@@ -95,9 +81,9 @@ static int is_heading(const char *s, size_t n)
 {
     static const char *const headings[] = {"data:", "binary data:", "in words",
                                            "in bytes", "words", "bytes"};
-    while (n > 0 && is_blank(s[n - 1]))
+    while (n > 0 && winerr__is_blank(s[n - 1]))
         n--;
-    while (n > 0 && is_blank(*s))
+    while (n > 0 && winerr__is_blank(*s))
         s++, n--;
     for (size_t h = 0; h < sizeof headings / sizeof headings[0]; h++) {
         size_t k = strlen(headings[h]);
@@ -115,7 +101,7 @@ static int is_heading(const char *s, size_t n)
 static long emit_byte(struct scan *st, uint32_t b)
 {
     if (st->next > UINT32_MAX)
-        return fail(st, "data runs past offset 0xffffffff", NULL, 0);
+        return fail(st, "data that runs past offset 0xffffffff", NULL, 0);
     if (st->nacc == 0) {
         st->acc = 0;
         st->acc_off = (uint32_t)st->next;
@@ -134,7 +120,7 @@ static long emit_word(struct scan *st, uint32_t w, const char *tok)
     if (st->nacc != 0)
         return fail(st, "a DWORD after loose bytes:", tok, 8);
     if (st->next > (uint64_t)UINT32_MAX - 3)
-        return fail(st, "data runs past offset 0xffffffff", NULL, 0);
+        return fail(st, "data that runs past offset 0xffffffff", NULL, 0);
     push(st, (uint32_t)st->next, w);
     st->next += 4;
     return 0;
@@ -181,7 +167,7 @@ static long emit(struct scan *st, const char *t, size_t n, int64_t v)
 static long ascii_column(struct scan *st, const char *s, size_t n, size_t width, size_t ntok)
 {
     size_t chars = 0;
-    while (n > 0 && is_blank(s[n - 1]))
+    while (n > 0 && winerr__is_blank(s[n - 1]))
         n--;
     for (size_t i = 0; i < n; i++)
         chars += ((unsigned char)s[i] & 0xc0) != 0x80; /* UTF-8 lead bytes */
@@ -199,17 +185,17 @@ static long scan_groups(struct scan *st, const char *s, size_t n, size_t pos, in
     for (;;) {
         size_t run = 0;
         int tab = 0;
-        while (pos < n && is_blank(s[pos]))
+        while (pos < n && winerr__is_blank(s[pos]))
             tab |= s[pos++] == '\t', run++;
         if (pos >= n)
             break;
         if (labelled && ntok > 0 && (run >= 2 || tab))
             return ascii_column(st, s + pos, n - pos, width, ntok);
         size_t start = pos;
-        while (pos < n && !is_blank(s[pos]))
+        while (pos < n && !winerr__is_blank(s[pos]))
             pos++;
         size_t after = pos;
-        while (after < n && is_blank(s[after]))
+        while (after < n && winerr__is_blank(s[after]))
             after++;
         int64_t v;
         if (!token_value(s + start, pos - start, &width, &v)) {
@@ -249,7 +235,7 @@ static long scan_line(struct scan *st, const char *s, size_t n)
 static int all_blank(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (!is_blank(s[i]))
+        if (!winerr__is_blank(s[i]))
             return 0;
     return 1;
 }
@@ -323,9 +309,9 @@ static long hex_fail(char *why, size_t whylen, const char *s, size_t n)
 long err_hexstring_parse(const char *s, size_t len, err_dword *out, size_t max,
                          size_t *trailing, char *why, size_t whylen)
 {
-    while (len > 0 && is_blank(*s))
+    while (len > 0 && winerr__is_blank(*s))
         s++, len--;
-    while (len > 0 && (is_blank(s[len - 1]) || s[len - 1] == '\n'))
+    while (len > 0 && (winerr__is_blank(s[len - 1]) || s[len - 1] == '\n'))
         len--;
     if (strip_prefix(&s, &len, "<binary>") && !strip_suffix(s, &len, "</binary>")) {
         snprintf(why, whylen, "has <Binary> without </Binary>");
@@ -336,7 +322,7 @@ long err_hexstring_parse(const char *s, size_t len, err_dword *out, size_t max,
         return -1;
     }
     for (size_t i = 0; i < len; i++)
-        if (err_hexval(s[i]) < 0)
+        if (winerr__hexval(s[i]) < 0)
             return hex_fail(why, whylen, s + i, len - i < 4 ? len - i : 4);
     if (len % 2 != 0) {
         snprintf(why, whylen, "has an odd number of hex digits (%zu)", len);
@@ -344,7 +330,8 @@ long err_hexstring_parse(const char *s, size_t len, err_dword *out, size_t max,
     }
     size_t bytes = len / 2, whole = bytes / 4;
     if (bytes % 4 != 0 && trailing == NULL) {
-        snprintf(why, whylen, "has %zu bytes, not a whole number of DWORDs", bytes);
+        snprintf(why, whylen, "has %zu byte%s, not a whole number of DWORDs", bytes,
+                 bytes == 1 ? "" : "s");
         return -1;
     }
     if ((uint64_t)bytes > (uint64_t)UINT32_MAX + 1) {
@@ -367,12 +354,12 @@ long err_hexstring_parse(const char *s, size_t len, err_dword *out, size_t max,
 static int starts_with_bytes(const char *s, size_t n)
 {
     size_t i = 0;
-    while (i < n && is_blank(s[i]))
+    while (i < n && winerr__is_blank(s[i]))
         i++;
-    if (i + 2 >= n || err_hexval(s[i]) < 0 || err_hexval(s[i + 1]) < 0 || !is_blank(s[i + 2]))
+    if (i + 2 >= n || winerr__hexval(s[i]) < 0 || winerr__hexval(s[i + 1]) < 0 || !winerr__is_blank(s[i + 2]))
         return 0;
     for (i += 2; i < n; i++)
-        if (!is_blank(s[i]))
+        if (!winerr__is_blank(s[i]))
             return 1;
     return 0;
 }

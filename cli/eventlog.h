@@ -39,9 +39,6 @@ typedef struct err_dword {
  */
 int err_eventlog_detect(const char *s, size_t len);
 
-/* The value of a hex digit, or -1. */
-int err_hexval(char c);
-
 /* Nonzero when s starts with an offset label ("0000:"), the sure sign of a
  * line copied from Event Viewer even among other values (stdin lines). */
 int err_eventlog_has_label(const char *s, size_t len);

@@ -7,6 +7,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "chars.h"
+
 void err_reader_init(struct err_reader *r, size_t max, err_line_fn fn, void *ctx)
 {
     memset(r, 0, sizeof *r);
@@ -134,19 +136,15 @@ int err_reader_stream(struct err_reader *r, FILE *in)
     return err_reader_finish(r);
 }
 
-static int is_blank(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
-}
-
+/* Tokens are separated by white space, U+00A0 included. */
 int err_split_tokens(const char *s, size_t len, err_token_fn fn, void *ctx)
 {
-    size_t i = 0;
+    size_t i = 0, k;
     while (i < len) {
-        while (i < len && is_blank(s[i]))
-            i++;
+        while ((k = winerr__space_at(s + i, len - i)) > 0)
+            i += k;
         size_t start = i;
-        while (i < len && !is_blank(s[i]))
+        while (i < len && winerr__space_at(s + i, len - i) == 0)
             i++;
         if (i > start && fn(ctx, s + start, i - start) < 0)
             return -1;

@@ -192,3 +192,14 @@ void err_json_entry_line(FILE *f, const winerr_entry *e)
     entry_fields(f, e);
     fputs("}\n", f);
 }
+
+void err_json_tables(FILE *f, const winerr_filter *filter)
+{
+    for (size_t i = 0; i < winerr_table_count(); i++) {
+        if (filter != NULL && !winerr_filter_has(filter, i))
+            continue;
+        fputs("{\"table\":", f);
+        json_cstr(f, winerr_table_name(i));
+        fprintf(f, ",\"entries\":%zu}\n", winerr_table_entry_count(i));
+    }
+}

@@ -37,4 +37,7 @@ void err_json_error(FILE *f, const char *arg, size_t len, const char *why);
 /* -l / -s: one object per entry: name, value, hex, table, text, kind. */
 void err_json_entry_line(FILE *f, const winerr_entry *e);
 
+/* No inputs: one object per table, {"table":"winerror.h","entries":N}. */
+void err_json_tables(FILE *f, const winerr_filter *filter);
+
 #endif /* ERR_JSON_H */

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "chars.h"
 #include "eventlog.h"
 #include "winerr.h"
 
@@ -12,19 +13,9 @@
 static const char *const keywords[] = {"exception from hresult", "hresult", "ntstatus",
                                        "status", "error", "hr"};
 
-static int is_blank(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
-}
-
-static int is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
 static int is_name_char(char c)
 {
-    return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+    return winerr__is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
 
 static char lower(char c)
@@ -32,12 +23,14 @@ static char lower(char c)
     return (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
 }
 
+/* Leading and trailing white space, U+00A0 included. */
 static void trim(const char **s, size_t *n)
 {
-    while (*n > 0 && is_blank(**s))
-        (*s)++, (*n)--;
-    while (*n > 0 && is_blank((*s)[*n - 1]))
-        (*n)--;
+    size_t k;
+    while ((k = winerr__space_at(*s, *n)) > 0)
+        *s += k, *n -= k;
+    while ((k = winerr__space_before(*s, *n)) > 0)
+        *n -= k;
 }
 
 static int say(char *why, size_t whylen, const char *msg)
@@ -79,7 +72,7 @@ static int hex_value(const char *s, size_t n, uint32_t *v)
         return 0;
     uint32_t x = 0;
     for (; i < n; i++)
-        x = x << 4 | (uint32_t)err_hexval(s[i]);
+        x = x << 4 | (uint32_t)winerr__hexval(s[i]);
     *v = x;
     return 1;
 }
@@ -110,7 +103,7 @@ static void one_reading(struct err_query *q, enum err_form form, uint32_t v, int
 static int parse_hex(const char *s, size_t n, struct err_query *q, char *why, size_t whylen)
 {
     size_t d = 0;
-    while (d < n && err_hexval(s[d]) >= 0)
+    while (d < n && winerr__hexval(s[d]) >= 0)
         d++;
     if (d == 0)
         return say(why, whylen, n == 0 ? "has no digits after 0x" : "is not a valid hex number");
@@ -127,7 +120,7 @@ static int parse_negative(const char *s, size_t n, struct err_query *q, char *wh
                           size_t whylen)
 {
     size_t d = 0;
-    while (d < n && is_digit(s[d]))
+    while (d < n && winerr__is_digit(s[d]))
         d++;
     if (d == 1 && n > 1 && s[0] == '0' && lower(s[1]) == 'x')
         return say(why, whylen, "is a negative number that is not decimal");
@@ -166,17 +159,20 @@ static int parse_digits(const char *s, size_t d, size_t n, struct err_query *q, 
     return 1;
 }
 
-/* 1: a number, parsed; 0: not shaped like a number; -1: a bad number. */
+/* 1: a number, parsed; 0: not shaped like a number; -1: a bad number.
+ * A token with a NUL in it is never a number, whatever surrounds the NUL. */
 static int parse_number(const char *s, size_t n, struct err_query *q, char *why, size_t whylen)
 {
+    if (memchr(s, '\0', n) != NULL)
+        return 0;
     if (n >= 2 && s[0] == '0' && lower(s[1]) == 'x')
         return parse_hex(s + 2, n - 2, q, why, whylen);
-    if (n >= 2 && s[0] == '-' && is_digit(s[1]))
+    if (n >= 2 && s[0] == '-' && winerr__is_digit(s[1]))
         return parse_negative(s + 1, n - 1, q, why, whylen);
     size_t d = 0, h = 0;
-    while (d < n && is_digit(s[d]))
+    while (d < n && winerr__is_digit(s[d]))
         d++;
-    while (h < n && err_hexval(s[h]) >= 0)
+    while (h < n && winerr__hexval(s[h]) >= 0)
         h++;
     if (d == n || (d > 0 && h == d && valid_suffix(s + d, n - d)))
         return parse_digits(s, d, n, q, why, whylen);
@@ -236,6 +232,14 @@ static int parse_slash(const char *s, size_t n, struct err_query *q, char *why, 
     return 0;
 }
 
+static size_t skip_space(const char *s, size_t n, size_t i)
+{
+    size_t k;
+    while (i < n && (k = winerr__space_at(s + i, n - i)) > 0)
+        i += k;
+    return i;
+}
+
 /* Length of a leading keyword and its separator ("HRESULT: ", "hr="), or 0. */
 static size_t keyword_len(const char *s, size_t n, size_t *kwlen)
 {
@@ -245,14 +249,12 @@ static size_t keyword_len(const char *s, size_t n, size_t *kwlen)
             continue;
         for (i = 0; i < w && lower(s[i]) == keywords[k][i]; i++)
             ;
-        if (i < w || !(is_blank(s[w]) || s[w] == ':' || s[w] == '='))
+        if (i < w || !(winerr__space_at(s + w, n - w) || s[w] == ':' || s[w] == '='))
             continue;
-        while (i < n && is_blank(s[i]))
-            i++;
+        i = skip_space(s, n, i);
         if (i < n && (s[i] == ':' || s[i] == '='))
             i++;
-        while (i < n && is_blank(s[i]))
-            i++;
+        i = skip_space(s, n, i);
         *kwlen = w;
         return i;
     }
@@ -278,7 +280,7 @@ static int parse_keyworded(const char *s, size_t n, size_t at, size_t kw,
 {
     const char *v = s + at;
     size_t vn = n - at, i;
-    for (i = 0; i < vn && !is_blank(v[i]); i++)
+    for (i = 0; i < vn && !winerr__space_at(v + i, vn - i); i++)
         ;
     int r = (vn > 0 && i == vn) ? parse_number(v, vn, q, why, whylen) : 0;
     if (r == 0)
@@ -309,7 +311,7 @@ static int parse_word(const char *s, size_t n, struct err_query *q, char *why, s
     int r = parse_number(s, n, q, why, whylen);
     if (r != 0)
         return r > 0 ? 0 : -1;
-    if (!is_digit(s[0])) {
+    if (!winerr__is_digit(s[0])) {
         size_t i = 0;
         while (i < n && is_name_char(s[i]))
             i++;
@@ -348,7 +350,7 @@ int err_parse_arg(const char *arg, size_t len, struct err_query *q, char *why, s
     if ((at = keyword_len(s, n, &kw)) > 0)
         return parse_keyworded(s, n, at, kw, q, why, whylen);
     for (size_t i = 0; i < n; i++)
-        if (is_blank(s[i]))
+        if (winerr__space_at(s + i, n - i))
             return say(why, whylen,
                        "has blanks but is neither event-log data nor a form like "
                        "'HRESULT: 0x80070005'");

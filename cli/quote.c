@@ -1,6 +1,9 @@
 /* quote.c - untrusted bytes made printable for one-line messages. */
 #include "quote.h"
 
+#include <stdio.h>
+#include <string.h>
+
 static const char hexdigits[] = "0123456789abcdef";
 
 /* Appends one rendered byte if it fits whole; returns the new length or 0
@@ -47,4 +50,18 @@ const char *err_quote(const char *s, size_t len, size_t max, char *buf, size_t b
     }
     buf[n] = '\0';
     return buf;
+}
+
+void err_io_error(const char *path, const char *what, int errnum)
+{
+    char q[ERR_QUOTE_SIZE(200)];
+    const char *std = strcmp(what, "written") == 0 ? "standard output" : "standard input";
+    if (path == NULL || strcmp(path, "-") == 0)
+        fprintf(stderr, "err: %s could not be %s", std, what);
+    else
+        fprintf(stderr, "err: '%s' could not be %s", err_quote(path, strlen(path), 200, q, sizeof q),
+                what);
+    if (errnum != 0)
+        fprintf(stderr, ": %s", strerror(errnum));
+    fputc('\n', stderr);
 }

@@ -2,12 +2,14 @@
 #define _POSIX_C_SOURCE 200809L /* isatty, fileno */
 #include "run.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "args.h"
+#include "chars.h"
 #include "csv.h"
 #include "eventlog.h"
 #include "input.h"
@@ -16,6 +18,7 @@
 #include "obuf.h"
 #include "output.h"
 #include "parse.h"
+#include "quote.h"
 #include "usage.h"
 
 #define MAX_LINE ((size_t)16 << 20) /* longest stdin line read */
@@ -29,6 +32,7 @@ struct run {
     int status;       /* the worst outcome so far: 0, 1 or 2 */
     int interactive;  /* stdout is a terminal: flush per stdin line */
     size_t found;     /* matches of the current input */
+    size_t inputs;    /* inputs answered (or rejected) so far */
     int first;        /* no reading printed yet for the current input */
 };
 
@@ -146,6 +150,7 @@ static int answer(struct run *r, const char *arg, size_t len, int bytes, const c
 {
     struct err_query q;
     char why[200];
+    r->inputs++;
     if (read_input(arg, len, bytes, &q, why, sizeof why) < 0) {
         err_complain(where, arg, len, why);
         if (r->cli->json)
@@ -193,6 +198,11 @@ static int on_line(void *ctx, const char *line, size_t len, size_t lineno, int o
         return 0;
     }
     int rc;
+    if (lineno == 1) { /* a UTF-8 byte-order mark is not part of the input */
+        size_t bom = winerr__bom_len(line, len);
+        line += bom;
+        len -= bom;
+    }
     if (err_parse_is_phrase(line, len)) {
         while (len > 0 && (line[len - 1] == ' ' || line[len - 1] == '\t'))
             len--;
@@ -213,14 +223,18 @@ static int read_stdin(struct run *r)
 {
     struct line_ctx c = {r, ""};
     struct err_reader rd;
+    size_t before = r->inputs;
     err_reader_init(&rd, MAX_LINE, on_line, &c);
     int rc = err_reader_stream(&rd, stdin);
+    int saved = errno;
     err_reader_free(&rd);
     if (rc == -2) {
-        fprintf(stderr, "err: standard input could not be read\n");
+        err_io_error(NULL, "read", saved);
         raise_status(r, 2);
         return 0;
     }
+    if (r->inputs == before) /* no values at all: nothing matched */
+        raise_status(r, 1);
     return rc;
 }
 
@@ -266,6 +280,10 @@ static int dispatch(struct run *r)
         entries(r, &it);
         return 0;
     case ERR_MODE_TABLES:
+        if (c->json) {
+            err_json_tables(r->out, r->opts.filter);
+            return 0;
+        }
         for (size_t i = 0; i < c->nselected; i++)
             err_text_selected(r->ob, winerr_table_name(c->selected[i]));
         err_text_tables(r->ob, r->opts.filter);
@@ -292,6 +310,7 @@ int err_cli_main(int argc, char **argv)
     }
     err_answer_init(&r.a);
     err_obuf_init(&ob, stdout);
+    errno = 0; /* isatty's ENOTTY is no reason for a failed write */
     if (dispatch(&r) < 0) {
         fprintf(stderr, "err: out of memory\n");
         r.status = 2;
@@ -300,8 +319,9 @@ int err_cli_main(int argc, char **argv)
     err_text_cache_free();
     err_answer_free(&r.a);
     err_cli_free(&cli);
+    /* A failed write leaves its errno: nothing after it fails quietly. */
     if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "err: standard output could not be written\n");
+        err_io_error(NULL, "written", errno);
         return 2;
     }
     return r.status;

@@ -91,6 +91,8 @@ static void decode_ntstatus(uint32_t v, winerr_ntstatus_bits *n)
 
 void winerr_decode(uint32_t value, winerr_decoded *d)
 {
+    if (!d)
+        return;
     memset(d, 0, sizeof *d);
     d->value = value;
     decode_hresult(value, &d->hresult);

@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "chars.h"
 #include "winerr.h"
 
 #define WINERR_HIDDEN __attribute__((visibility("hidden")))

@@ -201,6 +201,8 @@ static int name_lookup(const char *name, size_t len, uint32_t *run)
 void winerr_by_name(winerr_iter *it, const char *name, const winerr_filter *f)
 {
     uint32_t run;
+    if (!it)
+        return;
     if (!name || !name_lookup(name, strlen(name), &run)) {
         winerr__iter_init(it, MODE_DONE, 0, 0, f);
         return;

@@ -5,6 +5,16 @@
  * initialisation, no allocation, no global mutable state.  Every function is
  * safe to call from any number of threads at once.
  *
+ * NULL arguments: every pointer argument of every function may be NULL, and
+ * none crashes for it.  A NULL iterator or output (winerr_iter *,
+ * winerr_decoded *, winerr_filter * to change, the buffer of winerr_wrap) makes
+ * the call write nothing: winerr_by_*() and winerr_decode() return without
+ * effect, winerr_next(NULL) returns NULL, winerr_filter_add(NULL, i) returns
+ * -1, winerr_wrap() still returns the length it needs.  A NULL entry reads as
+ * no entry: NULL strings, 0 and WINERR_KIND_OTHER.  A NULL string to look up
+ * matches nothing; NULL text and prefix to winerr_wrap() are "".  A NULL
+ * filter (const winerr_filter *) means every table.
+ *
  * Example: the Win32 error inside the HRESULT 0x800700C1.
  *
  *     winerr_decoded d;
