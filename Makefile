@@ -13,6 +13,7 @@ INCLUDEDIR   ?= $(PREFIX)/include
 PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
 MANDIR       ?= $(PREFIX)/share/man
 BASHCOMPDIR  ?= $(PREFIX)/share/bash-completion/completions
+DATADIR      ?= $(PREFIX)/share/winerr
 DESTDIR      ?=
 
 BUILD        ?= build
@@ -28,6 +29,9 @@ ERR_CSV        ?=
 SQL_MESSAGES_TEST ?= ../shared/data/sql-messages.csv
 
 PYTHON ?= python3
+# Debian's interpreter, which python3-jsonschema installs into: the CLI
+# tests validate every JSON line against cli/err.schema.json with it.
+JSONSCHEMA_PYTHON ?= /usr/bin/python3
 GPERF  ?= gperf
 CPPCHECK ?= cppcheck
 CC     ?= cc
@@ -80,7 +84,8 @@ all: $(STATIC_LIB) $(SHARED_LIB) $(ERR_BIN) $(PC_FILE) $(BUILD)/report.txt
 # ---- build dependencies (Debian) --------------------------------------------
 DEB_PACKAGES := gcc make python3 gperf libcmocka-dev mingw-w64-common \
                 librust-winapi-dev python3-impacket pkg-config clang \
-                libclang-rt-14-dev llvm valgrind cppcheck gcovr hyperfine time
+                libclang-rt-14-dev llvm valgrind cppcheck gcovr hyperfine time \
+                python3-jsonschema
 deps:
 	@missing=$$(for p in $(DEB_PACKAGES); do \
 	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; \
@@ -151,7 +156,7 @@ $(BUILD)/tests/%: tests/lib/%.c tests/lib/test_common.h $(STATIC_LIB)
 	$(CC) $(TEST_CFLAGS) -o $@ $< $(STATIC_LIB) -lcmocka
 
 check: all $(TEST_BIN)
-	+@BUILD=$(BUILD) PYTHON=$(PYTHON) CC="$(CC)" CFLAGS="$(CFLAGS)" LDFLAGS="$(LDFLAGS)" TEST_BINS="$(TEST_BIN)" \
+	+@BUILD=$(BUILD) PYTHON=$(PYTHON) JSONSCHEMA_PYTHON=$(JSONSCHEMA_PYTHON) CC="$(CC)" CFLAGS="$(CFLAGS)" LDFLAGS="$(LDFLAGS)" TEST_BINS="$(TEST_BIN)" \
 	    SQL_MESSAGES_TEST="$(SQL_MESSAGES_TEST)" MINGW_INCLUDE="$(MINGW_INCLUDE)" \
 	    WINAPI_SRC="$(WINAPI_SRC)" IMPACKET_DIR="$(IMPACKET_DIR)" sh tests/run_checks.sh
 
@@ -173,7 +178,7 @@ check-valgrind: all $(TEST_BIN)
 	@for t in $(TEST_BIN); do echo "==> valgrind $$t"; \
 	    $(VALGRIND) $$t > $$t.valgrind.log 2>&1 || { cat $$t.valgrind.log; exit 1; }; \
 	    tail -n 1 $$t.valgrind.log; done
-	$(PYTHON) tests/cli/run_cli_tests.py --err $(BUILD)/err \
+	JSONSCHEMA_PYTHON=$(JSONSCHEMA_PYTHON) $(PYTHON) tests/cli/run_cli_tests.py --err $(BUILD)/err \
 	    --wrapper "$(VALGRIND)"
 
 FUZZ_SECONDS ?= 30
@@ -252,7 +257,8 @@ bench-repeat: $(BUILD)/bench
 # ---- install ----------------------------------------------------------------
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) \
-	    $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR)
+	    $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR) \
+	    $(DESTDIR)$(DATADIR)
 	install -m 755 $(ERR_BIN) $(DESTDIR)$(BINDIR)/err
 	install -m 644 $(STATIC_LIB) $(DESTDIR)$(LIBDIR)/
 	install -m 755 $(SHARED_LIB) $(DESTDIR)$(LIBDIR)/
@@ -262,10 +268,12 @@ install: all
 	$(PC_SED) lib/winerr.pc.in > $(DESTDIR)$(PKGCONFIGDIR)/winerr.pc
 	install -m 644 cli/err.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 cli/err.bash-completion $(DESTDIR)$(BASHCOMPDIR)/err
+	install -m 644 cli/err.schema.json $(DESTDIR)$(DATADIR)/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/err $(DESTDIR)$(LIBDIR)/libwinerr.a \
 	    $(DESTDIR)$(LIBDIR)/$(notdir $(SHARED_LIB)) $(DESTDIR)$(LIBDIR)/$(SONAME) \
 	    $(DESTDIR)$(LIBDIR)/libwinerr.so $(DESTDIR)$(INCLUDEDIR)/winerr.h \
 	    $(DESTDIR)$(PKGCONFIGDIR)/winerr.pc $(DESTDIR)$(MANDIR)/man1/err.1 \
-	    $(DESTDIR)$(BASHCOMPDIR)/err
+	    $(DESTDIR)$(BASHCOMPDIR)/err $(DESTDIR)$(DATADIR)/err.schema.json
+	rmdir $(DESTDIR)$(DATADIR) 2>/dev/null || true

@@ -90,50 +90,7 @@ void err_annotate_text(FILE *out, const char *line, const err_scan_hit *h,
     fputs(eol, out);
 }
 
-/* ---- JSON (strings escaped by json.c) --------------------------------- */
-
-static void json_cstring(FILE *out, const char *s)
-{
-    if (s == NULL)
-        fputs("null", out);
-    else
-        err_json_string(out, s, strlen(s));
-}
-
-static void json_bits(FILE *out, const winerr_decoded *d)
-{
-    const winerr_hresult_bits *h = &d->hresult;
-    const winerr_ntstatus_bits *s = &d->ntstatus;
-    fprintf(out, "\"hresult\":{\"severity\":%u,\"customer\":%u,\"nt\":%u,"
-                 "\"facility\":%u,\"facility_name\":",
-            h->severity, h->customer, h->nt, h->facility);
-    json_cstring(out, h->facility_name);
-    fprintf(out, ",\"code\":%u},\"ntstatus\":{\"severity\":%u,\"severity_name\":",
-            h->code, s->severity);
-    json_cstring(out, s->severity_name);
-    fprintf(out, ",\"facility\":%u,\"facility_name\":", s->facility);
-    json_cstring(out, s->facility_name);
-    fprintf(out, ",\"code\":%u}", s->code);
-}
-
-static void json_item(FILE *out, const err_explain_item *it)
-{
-    const winerr_entry *e = it->entry;
-    char name[ERR_EXPLAIN_NAME_SIZE];
-    fputs("{\"name\":", out);
-    json_cstring(out, winerr_entry_name(e));
-    fputs(",\"shown_as\":", out);
-    json_cstring(out, err_explain_name(it, name, sizeof name));
-    fprintf(out, ",\"value\":\"0x%08x\",\"table\":", (unsigned)winerr_entry_value(e));
-    json_cstring(out, winerr_entry_table(e));
-    fputs(",\"kind\":", out);
-    json_cstring(out, winerr_kind_name(winerr_entry_kind(e)));
-    fputs(",\"relation\":", out);
-    json_cstring(out, winerr_relation_name(it->relation));
-    fputs(",\"text\":", out);
-    json_cstring(out, winerr_entry_text(e));
-    putc('}', out);
-}
+/* ---- JSON: the pieces json.c writes for err --json too ----------------- */
 
 void err_annotate_json(FILE *out, const char *file, uint64_t line_no,
                        const char *line, const err_scan_hit *h)
@@ -141,20 +98,19 @@ void err_annotate_json(FILE *out, const char *file, uint64_t line_no,
     err_explanation x;
     err_explain(h->value, h->prefer, &x);
     fputs("{\"file\":", out);
-    json_cstring(out, file);
+    err_json_string(out, file, strlen(file));
     fprintf(out, ",\"line\":%llu,\"column\":%zu,\"match\":",
             (unsigned long long)line_no, h->column + 1);
     err_json_string(out, line + h->column, h->length);
-    long long sv = h->value >= 0x80000000u ? (long long)h->value - 0x100000000LL
-                                           : (long long)h->value;
-    fprintf(out, ",\"form\":\"%s\",\"value\":\"0x%08x\",\"signed\":%lld,\"decoding\":{",
-            err_scan_form_name(h->form), (unsigned)h->value, sv);
-    json_bits(out, &x.decoded);
+    fprintf(out, ",\"form\":\"%s\",", err_scan_form_name(h->form));
+    err_json_value(out, h->value);
+    fputs(",\"decoding\":{", out);
+    err_json_decoded(out, &x.decoded);
     fprintf(out, ",\"total\":%zu,\"main\":%zu,\"matches\":[", x.total, x.main);
     for (size_t i = 0; i < x.count; i++) {
         if (i > 0)
             putc(',', out);
-        json_item(out, &x.item[i]);
+        err_json_match(out, x.item[i].entry, x.item[i].relation, NULL);
     }
     fputs("]}}\n", out);
 }

@@ -148,7 +148,9 @@ const char *err_explain_name(const err_explain_item *it, char *buf, size_t size)
     case WINERR_REL_NTSTATUS_FROM_HRESULT: wrap = "HRESULT_FROM_NT"; break;
     default: break;
     }
-    if (wrap != NULL)
+    /* Wrapped only where the entry is of the kind the rule yields: a bug
+     * check that shares a Win32 code's number is not HRESULT_FROM_WIN32 of it. */
+    if (wrap != NULL && winerr_entry_kind(it->entry) == follow_kind(it->relation))
         snprintf(buf, size, "%s(%s)", wrap, name);
     else
         snprintf(buf, size, "%s", name);

@@ -139,9 +139,9 @@ int err_reader_stream(struct err_reader *r, FILE *in)
 /* Tokens are separated by white space, U+00A0 included. */
 int err_split_tokens(const char *s, size_t len, err_token_fn fn, void *ctx)
 {
-    size_t i = 0, k;
+    size_t i = 0;
     while (i < len) {
-        while ((k = winerr__space_at(s + i, len - i)) > 0)
+        for (size_t k; (k = winerr__space_at(s + i, len - i)) > 0;)
             i += k;
         size_t start = i;
         while (i < len && winerr__space_at(s + i, len - i) == 0)

@@ -54,13 +54,14 @@ const char *err_quote(const char *s, size_t len, size_t max, char *buf, size_t b
 
 void err_io_error(const char *path, const char *what, int errnum)
 {
-    char q[ERR_QUOTE_SIZE(200)];
     const char *std = strcmp(what, "written") == 0 ? "standard output" : "standard input";
-    if (path == NULL || strcmp(path, "-") == 0)
+    if (path == NULL || strcmp(path, "-") == 0) {
         fprintf(stderr, "err: %s could not be %s", std, what);
-    else
+    } else {
+        char q[ERR_QUOTE_SIZE(200)];
         fprintf(stderr, "err: '%s' could not be %s", err_quote(path, strlen(path), 200, q, sizeof q),
                 what);
+    }
     if (errnum != 0)
         fprintf(stderr, ": %s", strerror(errnum));
     fputc('\n', stderr);

@@ -26,6 +26,8 @@ import shlex
 import subprocess
 import sys
 
+import json_schema
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 GOLDEN = os.path.join(HERE, "golden")
 TESTS = []
@@ -53,6 +55,8 @@ class Err:
         argv = self.wrapper + [self.path] + [a if isinstance(a, bytes) else str(a) for a in args]
         p = subprocess.run(argv, input=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                            timeout=self.timeout)
+        if "--json" in argv[len(self.wrapper):] and "--help" not in argv:
+            json_schema.record(p.stdout)
         return p.returncode, p.stdout, p.stderr
 
     def ok(self, *args, stdin=b"", rc=0):
@@ -670,7 +674,11 @@ def json_founding_example(err):
     assert m and m[0] == {"name": "ERROR_BAD_EXE_FORMAT", "value": 193, "hex": "0xc1",
                           "table": "winerror.h",
                           "text": "%1 is not a valid Win32 application.", "kind": "win32",
-                          "relation": "win32-from-hresult", "lookup": "0xc1"}, m
+                          "relation": "win32-from-hresult",
+                          "shown_as": "HRESULT_FROM_WIN32(ERROR_BAD_EXE_FORMAT)"}, m
+    # a bug check sharing the number is not wrapped: it is no Win32 code
+    m = [x for x in r["matches"] if x["name"] == "SPECIAL_POOL_DETECTED_MEMORY_CORRUPTION"]
+    assert m and m[0]["shown_as"] == m[0]["name"], m
     assert o["found"] == sum(len(r["matches"]) for r in o["readings"])
     # the same matches as the text output, in the same order
     assert [(x["name"], x["table"]) for x in r["matches"]] == names_in(err.lines("800700c1"))
@@ -906,6 +914,7 @@ def defect2_utf8_bom_skipped(err):
     p = subprocess.run(err.wrapper + [err.path, "--annotate", "--json"],
                        input=b"\xef\xbb\xbfhr=0x80070005\n", stdout=subprocess.PIPE,
                        stderr=subprocess.PIPE, timeout=err.timeout)
+    json_schema.record(p.stdout)
     o = json.loads(p.stdout)
     assert p.returncode == 0 and o["column"] == 4 and o["match"] == "0x80070005", o
 
@@ -1128,6 +1137,16 @@ for _args, _stdin, _pattern in BAD:
     TESTS.append(bad_case(_args, _stdin, _pattern))
 
 
+FILTERED = False  # -k given: only some tests ran
+
+
+@test
+def json_schema_every_line(err):
+    """Last: every JSON line the tests above produced (err --json -l alone
+    gives one per entry) is valid under cli/err.schema.json."""
+    print("json schema: " + json_schema.check(minimum=1 if FILTERED else 1000))
+
+
 # ---- driver -----------------------------------------------------------------
 
 def main():
@@ -1141,6 +1160,8 @@ def main():
         print("run_cli_tests: %s is not an executable" % opts.err, file=sys.stderr)
         return 2
     err = Err(opts.err, opts.wrapper)
+    global FILTERED
+    FILTERED = bool(opts.k)
     passed = failed = skipped = 0
     for t in TESTS:
         name = t.__name__

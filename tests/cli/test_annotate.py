@@ -18,6 +18,8 @@ import subprocess
 import sys
 import tempfile
 
+import json_schema
+
 PREFIX = b"    #> "
 HERE = os.path.dirname(os.path.abspath(__file__))
 MIXED_LOG = os.path.join(HERE, "..", "bench", "mixed_log.py")
@@ -254,6 +256,8 @@ def spec(entry):
 def run(err, args, data=b"", timeout=120):
     p = subprocess.run([err, "--annotate"] + args, input=data, stdout=subprocess.PIPE,
                        stderr=subprocess.PIPE, timeout=timeout)
+    if "--json" in args and "--help" not in args:
+        json_schema.record(p.stdout)
     return p.returncode, p.stdout, p.stderr
 
 
@@ -472,7 +476,8 @@ def test_json(err):
             shown = [m["shown_as"] for m in o["decoding"]["matches"]]
             for n in names:
                 check(n in shown, "%s: JSON for %s has %s: %r" % (name, match, n, shown))
-            v = int(o["value"], 16)
+            v = o["value"]
+            check(o["hex"] == "0x%x" % v, "%s: hex beside the value" % name)
             check(o["signed"] == (v - (1 << 32) if v >= 1 << 31 else v), "%s: signed value" % name)
             check(o["decoding"]["hresult"]["code"] == v & 0xFFFF, "%s: hresult code" % name)
 
@@ -483,6 +488,7 @@ def test_json_escaping(err):
         with open(path, "wb") as f:
             f.write(b"\xc1\xff hr=0x80070005 \x00\t\n")
         p = subprocess.run([err, "--annotate", "--json", path], stdout=subprocess.PIPE)
+        json_schema.record(p.stdout)
         try:
             o = json.loads(p.stdout.decode("utf-8"))
             check(o["file"].endswith("log\ufffd\"x\".txt") and o["column"] == 7,
@@ -511,6 +517,7 @@ def test_files_and_status(err):
         with open(b, "wb") as f:
             f.write(b"nothing\n")
         p = subprocess.run([err, "--annotate", "--json", a, b, a], stdout=subprocess.PIPE)
+        json_schema.record(p.stdout)
         objs = [json.loads(x) for x in p.stdout.splitlines()]
         check(p.returncode == 0 and [(o["file"], o["line"]) for o in objs] == [(a, 2), (a, 2)],
               "JSON names each file and counts its lines: %r" % objs)
@@ -541,6 +548,7 @@ def test_files_and_status(err):
     check(p.returncode == 0 and p.stdout.startswith(b"usage: err --annotate") and p.stderr == b"",
           "--annotate --help: usage on stdout, exit 0")
     p = subprocess.run([err, "--json", "--annotate"], input=b"error 5\n", stdout=subprocess.PIPE)
+    json_schema.record(p.stdout)
     check(p.returncode == 0 and p.stdout.startswith(b"{"), "options before --annotate count")
     p = subprocess.run("%s --annotate < /dev/zero | head -c 100000 > /dev/null; echo ${PIPESTATUS[0]}"
                        % err, shell=True, executable="/bin/bash", stdout=subprocess.PIPE, timeout=60)
@@ -592,6 +600,16 @@ def test_constant_memory(err):
               % (small, kb, kbj, kb1))
 
 
+def test_json_schema(err):
+    """Last: every JSON line the tests above produced is valid under
+    cli/err.schema.json."""
+    try:
+        print("json schema: " + json_schema.check(minimum=100))
+        check(True, "")
+    except AssertionError as e:
+        check(False, str(e))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--err", required=True)
@@ -601,7 +619,7 @@ def main():
               test_short_text, test_many_names, test_hit_limit,
               test_long_lines,
               test_json, test_json_escaping, test_strict, test_files_and_status,
-              test_constant_memory):
+              test_constant_memory, test_json_schema):
         try:
             t(err)
         except Exception as e:  # a crash of one test is a failure, not the end
