@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "chars.h"
 #include "explain.h"
 #include "json.h"
 
@@ -54,9 +55,8 @@ static void write_short_text(FILE *out, const char *t)
 
 static int is_full_hex(const char *m, size_t n)
 {
-    return n >= 10 && m[0] == '0' && (m[1] | 0x20) == 'x' &&
-           (n == 10 || !((m[10] >= '0' && m[10] <= '9') ||
-                         ((m[10] | 0x20) >= 'a' && (m[10] | 0x20) <= 'f')));
+    return n >= 10 && m[0] == '0' && winerr__lower(m[1]) == 'x' &&
+           (n == 10 || winerr__hexval(m[10]) < 0);
 }
 
 void err_annotate_text(FILE *out, const char *line, const err_scan_hit *h,

@@ -2,6 +2,7 @@
 #include "eventlog.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "chars.h"
@@ -19,24 +20,13 @@ struct scan {
     long count;         /* DWORDs found so far                       */
     err_dword *out;
     size_t max;
+    err_dword **grow;   /* err_dwords_read: out grows, *grow owns it  */
     size_t line;        /* 1-based line number, for messages         */
     char *why;
     size_t whylen;
 };
 
 
-/* Value of n (1..8) hex digits, or -1 if any is not a hex digit. */
-static int64_t hex_run(const char *s, size_t n)
-{
-    uint32_t v = 0;
-    for (size_t i = 0; i < n; i++) {
-        int d = winerr__hexval(s[i]);
-        if (d < 0)
-            return -1;
-        v = v << 4 | (uint32_t)d;
-    }
-    return v;
-}
 
 static long fail(struct scan *st, const char *what, const char *tok, size_t n)
 {
@@ -52,6 +42,16 @@ static long fail(struct scan *st, const char *what, const char *tok, size_t n)
 
 static int push(struct scan *st, uint32_t offset, uint32_t value)
 {
+    if (st->grow != NULL && (size_t)st->count == st->max) {
+        size_t cap = st->max ? st->max * 2 : 16;
+        err_dword *d = realloc(st->out, cap * sizeof *d);
+        if (d == NULL) {
+            snprintf(st->why, st->whylen, "cannot get memory for its data");
+            return -1;
+        }
+        st->out = *st->grow = d;
+        st->max = cap;
+    }
     if ((size_t)st->count < st->max) {
         st->out[st->count].offset = offset;
         st->out[st->count].value = value;
@@ -72,7 +72,7 @@ static int parse_label(const char *s, size_t n, size_t *pos, uint32_t *label)
         return 0;
     if (i + d + 1 < n && !winerr__is_blank(s[i + d + 1]))
         return 0;
-    *label = (uint32_t)hex_run(s + i, d);
+    *label = (uint32_t)winerr__hex_value(s + i, d);
     *pos = i + d + 1;
     return 1;
 }
@@ -110,7 +110,7 @@ static long emit_byte(struct scan *st, uint32_t b)
     st->next++;
     if (++st->nacc == 4) {
         st->nacc = 0;
-        push(st, st->acc_off, st->acc);
+        return push(st, st->acc_off, st->acc);
     }
     return 0;
 }
@@ -121,9 +121,8 @@ static long emit_word(struct scan *st, uint32_t w, const char *tok)
         return fail(st, "a DWORD after loose bytes:", tok, 8);
     if (st->next > (uint64_t)UINT32_MAX - 3)
         return fail(st, "data that runs past offset 0xffffffff", NULL, 0);
-    push(st, (uint32_t)st->next, w);
     st->next += 4;
-    return 0;
+    return push(st, (uint32_t)(st->next - 4), w);
 }
 
 /* End of a run of offsets: loose bytes are an error unless this is the
@@ -150,7 +149,7 @@ static int token_value(const char *t, size_t n, size_t *width, int64_t *v)
 {
     if ((n != 2 && n != 8) || (*width != 0 && n != *width))
         return 0;
-    *v = hex_run(t, n);
+    *v = winerr__hex_value(t, n);
     if (*v < 0)
         return 0;
     *width = n;
@@ -240,12 +239,13 @@ static int all_blank(const char *s, size_t n)
     return 1;
 }
 
-long err_eventlog_parse(const char *s, size_t len, err_dword *out, size_t max,
-                        size_t *trailing, char *why, size_t whylen)
+static long eventlog(const char *s, size_t len, err_dword *out, size_t max, err_dword **grow,
+                     size_t *trailing, char *why, size_t whylen)
 {
     struct scan st = {0};
     st.out = out;
     st.max = out == NULL ? 0 : max;
+    st.grow = grow;
     st.why = why;
     st.whylen = whylen;
     if (trailing != NULL)
@@ -270,6 +270,12 @@ long err_eventlog_parse(const char *s, size_t len, err_dword *out, size_t max,
         return -1;
     }
     return end_section(&st, trailing, 1) < 0 ? -1 : st.count;
+}
+
+long err_eventlog_parse(const char *s, size_t len, err_dword *out, size_t max,
+                        size_t *trailing, char *why, size_t whylen)
+{
+    return eventlog(s, len, out, max, NULL, trailing, why, whylen);
 }
 
 /* Strips an ASCII case-insensitive prefix from [*s, *s + *n). */
@@ -306,8 +312,8 @@ static long hex_fail(char *why, size_t whylen, const char *s, size_t n)
     return -1;
 }
 
-long err_hexstring_parse(const char *s, size_t len, err_dword *out, size_t max,
-                         size_t *trailing, char *why, size_t whylen)
+static long hexstring(const char *s, size_t len, err_dword *out, size_t max, err_dword **grow,
+                      size_t *trailing, char *why, size_t whylen)
 {
     while (len > 0 && winerr__is_blank(*s))
         s++, len--;
@@ -340,14 +346,41 @@ long err_hexstring_parse(const char *s, size_t len, err_dword *out, size_t max,
     }
     if (trailing != NULL)
         *trailing = bytes % 4;
+    if (grow != NULL) {
+        out = *grow = malloc(whole * sizeof *out);
+        if (out == NULL) {
+            snprintf(why, whylen, "cannot get memory for its data");
+            return -1;
+        }
+        max = whole;
+    }
     for (size_t k = 0; out != NULL && k < whole && k < max; k++) {
         uint32_t v = 0;
         for (unsigned b = 0; b < 4; b++)
-            v |= (uint32_t)hex_run(s + 8 * k + 2 * b, 2) << (8 * b);
+            v |= (uint32_t)winerr__hex_value(s + 8 * k + 2 * b, 2) << (8 * b);
         out[k].offset = (uint32_t)(4 * k);
         out[k].value = v;
     }
     return (long)whole;
+}
+
+long err_hexstring_parse(const char *s, size_t len, err_dword *out, size_t max,
+                         size_t *trailing, char *why, size_t whylen)
+{
+    return hexstring(s, len, out, max, NULL, trailing, why, whylen);
+}
+
+long err_dwords_read(const char *s, size_t len, int hex_string, err_dword **out, char *why,
+                     size_t whylen)
+{
+    *out = NULL;
+    long n = hex_string ? hexstring(s, len, NULL, 0, out, NULL, why, whylen)
+                        : eventlog(s, len, NULL, 0, out, NULL, why, whylen);
+    if (n < 0) {
+        free(*out);
+        *out = NULL;
+    }
+    return n;
 }
 
 /* Does the line s[0..n) start like bytes data: a byte, a blank, more? */

@@ -17,8 +17,9 @@
  * passes `trailing`: then the whole DWORDs are returned and the number of
  * left-over bytes is stored there.  Nothing is ever guessed silently.
  *
- * The functions are pure: no allocation, no global state, input is `len`
- * bytes that need not be NUL-terminated and may hold anything.
+ * The functions are pure: no global state, no allocation but
+ * err_dwords_read's, input is `len` bytes that need not be NUL-terminated and
+ * may hold anything.
  */
 #ifndef ERR_EVENTLOG_H
 #define ERR_EVENTLOG_H
@@ -61,5 +62,14 @@ long err_eventlog_parse(const char *s, size_t len, err_dword *out, size_t max,
  */
 long err_hexstring_parse(const char *s, size_t len, err_dword *out, size_t max,
                          size_t *trailing, char *why, size_t whylen);
+
+/*
+ * The whole input in one pass: event-log text, or a hex string when
+ * `hex_string` is set, with no left-over bytes allowed.  Returns the count
+ * with *out a malloc'd array of that many DWORDs (the caller frees it), or
+ * -1 with *out NULL and a reason in why.
+ */
+long err_dwords_read(const char *s, size_t len, int hex_string, err_dword **out, char *why,
+                     size_t whylen);
 
 #endif /* ERR_EVENTLOG_H */

@@ -2,10 +2,10 @@
 #include "parse.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "chars.h"
-#include "eventlog.h"
 #include "winerr.h"
 
 /* The words that may stand before a number: "HRESULT: 0x80070005".  Longer
@@ -18,13 +18,7 @@ static int is_name_char(char c)
     return winerr__is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
 
-static char lower(char c)
-{
-    return (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
-}
-
-/* Leading and trailing white space, U+00A0 included. */
-static void trim(const char **s, size_t *n)
+void err_trim(const char **s, size_t *n)
 {
     size_t k;
     while ((k = winerr__space_at(*s, *n)) > 0)
@@ -47,7 +41,7 @@ static int valid_suffix(const char *s, size_t n)
     if (n > 3)
         return 0;
     for (size_t i = 0; i < n; i++)
-        low[i] = lower(s[i]);
+        low[i] = winerr__lower(s[i]);
     low[n] = '\0';
     for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
         if (strcmp(low, ok[i]) == 0)
@@ -55,25 +49,13 @@ static int valid_suffix(const char *s, size_t n)
     return 0;
 }
 
-/* How many of s[0..n) from the start are c. */
-static size_t strspn_n(const char *s, size_t n, char c)
-{
-    size_t i = 0;
-    while (i < n && s[i] == c)
-        i++;
-    return i;
-}
-
 /* Hex digits s[0..n) to *v; 0 when they do not fit in 32 bits. */
 static int hex_value(const char *s, size_t n, uint32_t *v)
 {
-    size_t i = strspn_n(s, n, '0');
-    if (n > i + 8)
+    long long x = winerr__hex_value(s, n);
+    if (x < 0)
         return 0;
-    uint32_t x = 0;
-    for (; i < n; i++)
-        x = x << 4 | (uint32_t)winerr__hexval(s[i]);
-    *v = x;
+    *v = (uint32_t)x;
     return 1;
 }
 
@@ -122,7 +104,7 @@ static int parse_negative(const char *s, size_t n, struct err_query *q, char *wh
     size_t d = 0;
     while (d < n && winerr__is_digit(s[d]))
         d++;
-    if (d == 1 && n > 1 && s[0] == '0' && lower(s[1]) == 'x')
+    if (d == 1 && n > 1 && s[0] == '0' && winerr__lower(s[1]) == 'x')
         return say(why, whylen, "is a negative number that is not decimal");
     if (!valid_suffix(s + d, n - d))
         return say(why, whylen, "is not a valid decimal number");
@@ -165,7 +147,7 @@ static int parse_number(const char *s, size_t n, struct err_query *q, char *why,
 {
     if (memchr(s, '\0', n) != NULL)
         return 0;
-    if (n >= 2 && s[0] == '0' && lower(s[1]) == 'x')
+    if (n >= 2 && s[0] == '0' && winerr__lower(s[1]) == 'x')
         return parse_hex(s + 2, n - 2, q, why, whylen);
     if (n >= 2 && s[0] == '-' && winerr__is_digit(s[1]))
         return parse_negative(s + 1, n - 1, q, why, whylen);
@@ -208,7 +190,7 @@ static int equals_ci(const char *s, size_t n, const char *word)
     if (n != k)
         return 0;
     for (size_t i = 0; i < k; i++)
-        if (lower(s[i]) != word[i])
+        if (winerr__lower(s[i]) != word[i])
             return 0;
     return 1;
 }
@@ -247,7 +229,7 @@ static size_t keyword_len(const char *s, size_t n, size_t *kwlen)
         size_t w = strlen(keywords[k]), i;
         if (n <= w)
             continue;
-        for (i = 0; i < w && lower(s[i]) == keywords[k][i]; i++)
+        for (i = 0; i < w && winerr__lower(s[i]) == keywords[k][i]; i++)
             ;
         if (i < w || !(winerr__space_at(s + w, n - w) || s[w] == ':' || s[w] == '='))
             continue;
@@ -266,7 +248,7 @@ static void strip_parens(const char **s, size_t *n)
     if (*n >= 2 && (*s)[0] == '(' && (*s)[*n - 1] == ')') {
         (*s)++;
         *n -= 2;
-        trim(s, n);
+        err_trim(s, n);
     }
 }
 
@@ -288,22 +270,43 @@ static int parse_keyworded(const char *s, size_t n, size_t at, size_t kw,
     return r > 0 ? 0 : -1;
 }
 
-static int parse_data(const char *s, size_t n, struct err_query *q, char *why, size_t whylen)
+static int parse_data(const char *s, size_t n, int hex_string, struct err_query *q, char *why,
+                      size_t whylen)
 {
-    long count;
-    if (has_binary_tag(s, n)) {
-        q->form = ERR_FORM_HEXSTRING;
-        count = err_hexstring_parse(s, n, NULL, 0, NULL, why, whylen);
-    } else {
-        q->form = ERR_FORM_EVENTLOG;
-        count = err_eventlog_parse(s, n, NULL, 0, NULL, why, whylen);
-    }
+    q->form = hex_string ? ERR_FORM_HEXSTRING : ERR_FORM_EVENTLOG;
+    long count = err_dwords_read(s, n, hex_string, &q->dword, why, whylen);
     if (count < 0)
         return -1;
-    q->data = s;
-    q->data_len = n;
     q->dwords = (size_t)count;
     return 0;
+}
+
+static void clear(struct err_query *q)
+{
+    memset(q, 0, sizeof *q);
+    q->table = -1;
+}
+
+void err_query_free(struct err_query *q)
+{
+    free(q->dword);
+    q->dword = NULL;
+    q->dwords = 0;
+}
+
+int err_parse_bytes(const char *arg, size_t len, struct err_query *q, char *why, size_t whylen)
+{
+    clear(q);
+    return parse_data(arg, len, 1, q, why, whylen);
+}
+
+const char *err_form_name(enum err_form f)
+{
+#define ERR_FORM_NAME_(id, name) name,
+    static const char *const names[] = {ERR_FORMS(ERR_FORM_NAME_)};
+#undef ERR_FORM_NAME_
+    _Static_assert(sizeof names / sizeof names[0] == ERR_FORM_COUNT, "one name per form");
+    return (unsigned)f < ERR_FORM_COUNT ? names[f] : "unknown";
 }
 
 static int parse_word(const char *s, size_t n, struct err_query *q, char *why, size_t whylen)
@@ -327,11 +330,10 @@ int err_parse_arg(const char *arg, size_t len, struct err_query *q, char *why, s
 {
     const char *s = arg;
     size_t n = len, kw, at;
-    memset(q, 0, sizeof *q);
-    q->table = -1;
+    clear(q);
     if (len == 0)
         return say(why, whylen, "is empty");
-    trim(&s, &n);
+    err_trim(&s, &n);
     if (n == 0)
         return say(why, whylen, "is blank");
     if (s[0] == '=') {
@@ -345,7 +347,7 @@ int err_parse_arg(const char *arg, size_t len, struct err_query *q, char *why, s
     if (s[0] == '/')
         return parse_slash(s + 1, n - 1, q, why, whylen);
     if (has_binary_tag(s, n) || err_eventlog_detect(s, n))
-        return parse_data(s, n, q, why, whylen);
+        return parse_data(s, n, has_binary_tag(s, n), q, why, whylen);
     strip_parens(&s, &n);
     if ((at = keyword_len(s, n, &kw)) > 0)
         return parse_keyworded(s, n, at, kw, q, why, whylen);
@@ -360,7 +362,7 @@ int err_parse_arg(const char *arg, size_t len, struct err_query *q, char *why, s
 int err_parse_is_phrase(const char *s, size_t len)
 {
     size_t kw;
-    trim(&s, &len);
+    err_trim(&s, &len);
     if (has_binary_tag(s, len) || err_eventlog_has_label(s, len))
         return 1;
     strip_parens(&s, &len);

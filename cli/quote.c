@@ -4,7 +4,8 @@
 #include <stdio.h>
 #include <string.h>
 
-static const char hexdigits[] = "0123456789abcdef";
+#include "chars.h"
+
 
 /* Appends one rendered byte if it fits whole; returns the new length or 0
  * when it did not fit (so a escape sequence is never cut in half). */
@@ -20,8 +21,8 @@ static size_t put_byte(unsigned char c, char *buf, size_t n, size_t bufsize)
     } else {
         tmp[k++] = '\\';
         tmp[k++] = 'x';
-        tmp[k++] = hexdigits[c >> 4];
-        tmp[k++] = hexdigits[c & 15];
+        tmp[k++] = winerr__hexdigit(c >> 4);
+        tmp[k++] = winerr__hexdigit(c);
     }
     if (n + k >= bufsize)
         return 0;

@@ -26,6 +26,17 @@ static inline int winerr__is_digit(char c)
     return c >= '0' && c <= '9';
 }
 
+/* ASCII-only case folding, independent of the locale. */
+static inline unsigned char winerr__upper(unsigned char c)
+{
+    return (c >= 'a' && c <= 'z') ? (unsigned char)(c - 32) : c;
+}
+
+static inline char winerr__lower(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
+}
+
 /* The value of a hex digit, or -1. */
 static inline int winerr__hexval(char c)
 {
@@ -36,6 +47,31 @@ static inline int winerr__hexval(char c)
     if (c >= 'A' && c <= 'F')
         return c - 'A' + 10;
     return -1;
+}
+
+/* The value of the hex digits s[0..n), leading zeros aside at most eight, or
+ * -1 when one is not a hex digit or the value does not fit in 32 bits. */
+static inline long long winerr__hex_value(const char *s, size_t n)
+{
+    size_t i = 0;
+    while (i < n && s[i] == '0')
+        i++;
+    if (n > i + 8)
+        return -1;
+    unsigned long v = 0;
+    for (; i < n; i++) {
+        int d = winerr__hexval(s[i]);
+        if (d < 0)
+            return -1;
+        v = v << 4 | (unsigned long)d;
+    }
+    return (long long)v;
+}
+
+/* The lower-case hex digit for the low four bits of v. */
+static inline char winerr__hexdigit(unsigned v)
+{
+    return "0123456789abcdef"[v & 15];
 }
 
 /* U+00A0 NO-BREAK SPACE in UTF-8, which text pasted from a web page holds

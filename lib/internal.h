@@ -81,10 +81,4 @@ static inline void winerr__iter_init(winerr_iter *it, uint32_t mode, uint32_t po
     it->filter = f;
 }
 
-/* ASCII-only case folding, independent of the locale. */
-static inline unsigned char winerr__upper(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') ? (unsigned char)(c - 32) : c;
-}
-
 #endif
