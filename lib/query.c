@@ -9,7 +9,7 @@ static const struct winerr_vslot *value_slot(uint32_t value)
 {
     uint32_t bits = winerr__value_hash_bits;
     uint32_t mask = (1u << bits) - 1;
-    uint32_t h = (value * 0x9E3779B1u) >> (32 - bits);
+    uint32_t h = (value * WINERR_GEN_VALUE_HASH_MULTIPLIER) >> (32 - bits);
     for (;; h = (h + 1) & mask) {
         const struct winerr_vslot *s = &winerr__value_hash[h];
         if (s->packed == 0)
