@@ -40,6 +40,10 @@ int err_explain_known(uint32_t v);
  * that kind first. */
 void err_explain(uint32_t v, winerr_kind prefer, err_explanation *x);
 
+/* The same, with the entries of header `table` (say "schannel.h" for a TLS
+ * alert) first of all; NULL for none. */
+void err_explain_in(uint32_t v, winerr_kind prefer, const char *table, err_explanation *x);
+
 /* Writes the name to show for an item into buf (NUL-terminated, cut to
  * fit): the entry's name, wrapped for a follow-up, as in
  * HRESULT_FROM_WIN32(ERROR_BAD_EXE_FORMAT) or HRESULT_FROM_NT(STATUS_...).

@@ -127,9 +127,10 @@ WEVTUTIL_XML = [
      "</Channel><Computer>WS01.contoso.com</Computer></System><EventData><Data Name='AppPoolID'>"
      "DefaultAppPool</Data><Binary>C1000780</Binary></EventData></Event>",
      [("C1000780", ["HRESULT_FROM_WIN32(ERROR_BAD_EXE_FORMAT)"])]),
+    # In a longer blob only failure codes with a name count, never small integers.
     ("<Event><System><EventID>7023</EventID></System><EventData><Data Name='param1'>Contoso Agent</Data>"
-     "<Binary>0500000022000000C0000005</Binary></EventData></Event>",
-     [("05000000", ["ERROR_ACCESS_DENIED"]), ("22000000", ["ERROR_WRONG_DISK"])]),
+     "<Binary>0500000022000000220000C0</Binary></EventData></Event>",
+     [("220000C0", ["STATUS_ACCESS_DENIED"])]),
     "<Event><System><EventID>7036</EventID></System><EventData><Binary>00000000</Binary></EventData></Event>",
     "</Events>",
 ]
@@ -361,7 +362,7 @@ def test_many_names(err):
 def test_hit_limit(err):
     """At most 64 codes (ERR_SCAN_MAX_HITS) are reported from one line; the
     next line is scanned afresh."""
-    many = b"hr=0x80070005 <Binary>" + b"05000000" * 70 + b"</Binary>"
+    many = b"hr=0x80070005 <Binary>" + b"220000C0" * 70 + b"</Binary>"
     hexes = b" ".join(b"0x%08x" % (0x80070000 + i) for i in range(1, 101))
     rc, out, _ = run(err, ["--json"], many + b"\n" + hexes + b"\nerror 5\n")
     objs = [json.loads(x) for x in out.splitlines()]
