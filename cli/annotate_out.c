@@ -110,11 +110,16 @@ static void describe_unnamed(const err_scan_hit *h, const err_explanation *x, ch
     const char *fac = ntstatus ? d->ntstatus.facility_name : d->hresult.facility_name;
     unsigned facility = ntstatus ? d->ntstatus.facility : d->hresult.facility;
     unsigned code = ntstatus ? d->ntstatus.code : d->hresult.code;
-    int n = snprintf(buf, size, "%s, %s, %s (%u), code 0x%04x (%u)",
+    char f[64];
+    if (fac != NULL)
+        snprintf(f, sizeof f, "%s (%u)", fac, facility);
+    else
+        snprintf(f, sizeof f, "facility %u", facility);
+    int n = snprintf(buf, size, "%s, %s, %s, code 0x%04x (%u)",
                      ntstatus ? "NTSTATUS" : "HRESULT",
                      ntstatus ? d->ntstatus.severity_name
                               : d->hresult.severity ? "severity FAILURE" : "severity SUCCESS",
-                     fac != NULL ? fac : "facility", facility, code, code);
+                     f, code, code);
     if (facility == 7 && n > 0 && (size_t)n < size)
         snprintf(buf + n, size - (size_t)n, ", the Win32 code %u, which has no name either",
                  code);

@@ -116,7 +116,7 @@ static const unsigned char cls[256] = {
     [' '] = C_SEP | C_BLANK, ['\t'] = C_SEP | C_BLANK, ['\r'] = C_BLANK,
     ['\v'] = C_BLANK, ['\f'] = C_BLANK,
     [':'] = C_SEP, ['='] = C_SEP, ['#'] = C_SEP, ['('] = C_SEP, [')'] = C_SEP,
-    ['['] = C_SEP, [']'] = C_SEP,
+    ['['] = C_SEP, [']'] = C_SEP, ['"'] = C_SEP, ['\''] = C_SEP, ['>'] = C_SEP,
     ['.'] = C_GLUE, ['`'] = C_GLUE, ['-'] = C_GLUE, ['/'] = C_GLUE,
     ['\\'] = C_GLUE, ['@'] = C_GLUE,
 };
@@ -131,7 +131,8 @@ enum {
     K_HEX = 8,          /* hex even without 0x (bug checks)              */
     K_SPACED_SIGN = 16, /* "- 1073740791"                                */
     K_SQL = 32,         /* ", Level N" must follow                       */
-    K_BLUESCREEN = 64   /* only inside a BlueScreen report               */
+    K_BLUESCREEN = 64,  /* only inside a BlueScreen report               */
+    K_COLON_AFTER = 128 /* the number directly followed by ':'           */
 };
 
 struct phrase {
@@ -163,6 +164,9 @@ static const struct phrase phrases[] = {
     P("exitcode", 8, ERR_CTX_WIN32, K_MIN256 | K_SPACED_SIGN),
     P("exit status", 6, ERR_CTX_WIN32, K_MIN256 | K_SPACED_SIGN),
     P("with code", 4, ERR_CTX_WIN32, K_MIN256 | K_SPACED_SIGN),
+    P("return code", 4, ERR_CTX_WIN32, K_MIN256 | K_SPACED_SIGN),
+    P("failed", 6, ERR_CTX_WIN32, K_COLON_AFTER),
+    P("dwret", 5, ERR_CTX_WIN32, 0),
     P("hr", 2, ERR_CTX_HRESULT, 0),
     P("hresult", 7, ERR_CTX_HRESULT, 0),
     P("status", 6, ERR_CTX_NTSTATUS, 0),
@@ -171,6 +175,11 @@ static const struct phrase phrases[] = {
     P("bugcheck was", 3, ERR_CTX_BUGCHECK, K_HEX),
     P("bugcheck_code", 13, ERR_CTX_BUGCHECK, K_HEX),
     P("bccode", 6, ERR_CTX_BUGCHECK, K_HEX),
+    P("bug check", 5, ERR_CTX_BUGCHECK, K_HEX),
+    P("bug check code", 4, ERR_CTX_BUGCHECK, K_HEX),
+    P("stop", 4, ERR_CTX_BUGCHECK, K_HEX | K_COLON),
+    P("stop code", 4, ERR_CTX_BUGCHECK, K_HEX | K_COLON),
+    P("bugcheckcode", 12, ERR_CTX_BUGCHECK, 0),
     P("fatal system error", 5, ERR_CTX_BUGCHECK, K_HEX),
     P("code", 4, ERR_CTX_BUGCHECK, K_HEX | K_BLUESCREEN),
     P("msg", 3, ERR_CTX_SQL, K_SQL),
@@ -187,13 +196,14 @@ static const struct phrase phrases[] = {
 #define E(c, bits) [(c) - 'a'] = (bits)
 #define B(k) (1u << (k))
 static const uint32_t ends[26] = {
-    E('d', B(8) | B(9)),                                   /* returned, generated */
-    E('e', B(4) | B(5) | B(6) | B(8) | B(9) | B(10) | B(13)), /* code, value */
+    E('d', B(6) | B(8) | B(9)),                            /* failed, generated   */
+    E('e', B(4) | B(5) | B(6) | B(8) | B(9) | B(10) | B(12) | B(13)), /* code */
     E('g', B(3) | B(9)),                                   /* msg, returning      */
-    E('k', B(8)),                                          /* bugcheck            */
+    E('k', B(5) | B(8)),                                   /* check, bugcheck     */
+    E('p', B(4)),                                          /* stop                */
+    E('t', B(5) | B(7)),                                   /* dwret; start        */
     E('r', B(2) | B(5) | B(6) | B(8) | B(9) | B(10) | B(12)), /* hr, error, number */
     E('s', B(2) | B(3) | B(6) | B(8)),                     /* is, was, status     */
-    E('t', B(5) | B(7)),                                   /* start, hresult      */
 };
 #undef E
 #undef B
@@ -320,6 +330,16 @@ static int after_level(const struct line *l, size_t start)
     return seps > 0 && word_before(l, j) == 5 && equal_ci(l->s + j - 5, "level", 5);
 }
 
+/* "Product: Contoso -- Error 1920. Service ... failed to start": Windows
+ * Installer's own message number after " -- ", not a Win32 code. */
+static int msi_message(const struct line *l, size_t start)
+{
+    size_t j = start;
+    while (j > 0 && IS(l->s[j - 1], C_BLANK))
+        j--;
+    return j < start && j >= 2 && l->s[j - 1] == '-' && l->s[j - 2] == '-';
+}
+
 /* The phrase that introduces a number starting at s[start), if any. */
 static struct kw keyword_before(const struct line *l, size_t start)
 {
@@ -349,7 +369,7 @@ static struct kw keyword_before(const struct line *l, size_t start)
         if (a != NO_MATCH)
             found = p, best = p->len, at = a;
     }
-    if (found == NULL || after_level(l, at))
+    if (found == NULL || after_level(l, at) || msi_message(l, at))
         return kw;
     kw.ctx = found->ctx;
     kw.flags = found->flags;
@@ -387,18 +407,14 @@ static int closes(const struct line *l, size_t b)
 }
 
 /* A well-formed failure code with no name may still be reported when a
- * phrase labels it: bit 31 set, not 0xffffxxxx, a facility that exists. */
+ * phrase labels it: bit 31 set, not 0xffffxxxx, and not an HRESULT_FROM_NT
+ * value (bit 28 set) unless the phrase says NTSTATUS.  Facilities of other
+ * products (0x87D00607) are well-formed too: the name is what is missing. */
 static int well_formed(uint32_t v, unsigned ctx)
 {
     if (v < 0x80000000u || v >= 0xFFFF0000u)
         return 0;
-    winerr_decoded d;
-    winerr_decode(v, &d);
-    if (ctx == ERR_CTX_NTSTATUS)
-        return d.ntstatus.facility_name != NULL;
-    if (ctx == ERR_CTX_HRESULT)
-        return d.hresult.facility_name != NULL && !d.hresult.nt;
-    return d.ntstatus.facility_name != NULL || d.hresult.facility_name != NULL;
+    return ctx == ERR_CTX_NTSTATUS || !(v & 0x10000000u);
 }
 
 /* "", L, U, UL, LU in any case: C's integer suffixes as headers write them. */
@@ -441,7 +457,8 @@ static int kw_takes(const struct line *l, struct kw kw, size_t b, uint32_t v)
     if (v == 0 || kw.ctx == ERR_CTX_NONE)
         return 0;
     if (((kw.flags & K_CLOSE) && !closes(l, b)) || ((kw.flags & K_COLON) && !kw.colon) ||
-        ((kw.flags & K_MIN256) && v < 256))
+        ((kw.flags & K_MIN256) && v < 256) ||
+        ((kw.flags & K_COLON_AFTER) && (b >= l->len || l->s[b] != ':')))
         return 0;
     return 1;
 }
@@ -495,6 +512,15 @@ static int bare_hex_run(struct line *l, size_t a, size_t b)
         return 0;
     add(l, a, n, v, n == 16 ? ERR_SCAN_WIDE : ERR_SCAN_BARE_HEX, ERR_CTX_NONE, 0);
     return 1;
+}
+
+/* The value of n (at most 9) decimal digits. */
+static unsigned long atol_n(const unsigned char *p, size_t n)
+{
+    unsigned long v = 0;
+    for (size_t i = 0; i < n && i < 9; i++)
+        v = v * 10 + (unsigned long)(p[i] - '0');
+    return v;
 }
 
 /* A '-' right before s[a) that is a sign, not a hyphen or a range. */
@@ -572,9 +598,9 @@ static void decimal_run(struct line *l, size_t a, size_t b)
     if (n > 10 || glued(l, start, b))
         return;
     struct kw kw = keyword_before(l, start);
-    if (kw.flags & K_HEX) { /* BugCheck 50, BCCode: 133 */
+    if (kw.ctx == ERR_CTX_BUGCHECK) { /* BugCheck 50, BCCode: 133; BugcheckCode 209 */
         if (!neg && n <= 8)
-            bugcheck(l, a, n, hex_value(l->s + a, n));
+            bugcheck(l, a, n, (kw.flags & K_HEX) ? hex_value(l->s + a, n) : (uint32_t)atol_n(l->s + a, n));
         return;
     }
     if (kw.ctx == ERR_CTX_NONE && !neg && a >= 3 && l->s[a - 1] == ' ' && l->s[a - 2] == '-' &&
