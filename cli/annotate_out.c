@@ -92,7 +92,9 @@ static void describe_unnamed(const err_scan_hit *h, const err_explanation *x, ch
                    (h->context != ERR_CTX_HRESULT && v >> 30 == 3);
     switch (h->context) {
     case ERR_CTX_SQL:
-        if (h->state >= 0)
+        if (h->severity < 0)
+            snprintf(buf, size, "SQL Server error %u", (unsigned)v);
+        else if (h->state >= 0)
             snprintf(buf, size, "SQL Server error %u, severity %d, state %d", (unsigned)v,
                      h->severity, h->state);
         else

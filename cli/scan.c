@@ -16,8 +16,9 @@
  *     parameters) or all zeros (0x00000000c0000005), and whose low half has
  *     bit 31 set and is a code by 1 or 2.  Any other high half is a pointer
  *     (0xfffff80368499e95), never a code.
- *  5. A phrase, then at most five of blank : = # ( ) [ ] (tab counts as a
- *     blank), then a number.  Words of a phrase are one to three blanks
+ *  5. A phrase, then at most eight of blank : = # ( ) [ ] " ' > (tab counts
+ *     as a blank; XML's Name="ErrorCode">5 and padded columns such as
+ *     "Bug Check Code    : 0x3b" are covered), then a number.  Words of a phrase are one to three blanks
  *     apart, any case.  The phrases, and what they make of the number:
  *       error, errorcode, error_code, lasterror, getlasterror, win32error,
  *       winerror ([WinError 193]), "error code", "error number", "error
@@ -123,6 +124,8 @@ static const unsigned char cls[256] = {
 
 #define IS(c, k) (cls[(unsigned char)(c)] & (k))
 
+#define MAX_SEPS 8 /* between a phrase and its number (rule 5) */
+
 /* What a phrase asks of the number after it (rule 5). */
 enum {
     K_CLOSE = 1,        /* the number ends the clause                    */
@@ -132,7 +135,8 @@ enum {
     K_SPACED_SIGN = 16, /* "- 1073740791"                                */
     K_SQL = 32,         /* ", Level N" must follow                       */
     K_BLUESCREEN = 64,  /* only inside a BlueScreen report               */
-    K_COLON_AFTER = 128 /* the number directly followed by ':'           */
+    K_COLON_AFTER = 128, /* the number directly followed by ':'          */
+    K_NOT = 256          /* the number is no code (an event ID)          */
 };
 
 struct phrase {
@@ -140,7 +144,7 @@ struct phrase {
     unsigned char len;
     unsigned char last; /* length of its last word */
     unsigned char ctx;
-    unsigned char flags;
+    unsigned short flags;
 };
 
 /* Each phrase with the length of its last word (checked by the tests). */
@@ -156,6 +160,8 @@ static const struct phrase phrases[] = {
     P("error code", 4, ERR_CTX_WIN32, 0),
     P("error number", 6, ERR_CTX_WIN32, 0),
     P("error status", 6, ERR_CTX_WIN32, 0),
+    P("error code is", 2, ERR_CTX_WIN32, 0),
+    P("error code was", 3, ERR_CTX_WIN32, 0),
     P("failed to start", 5, ERR_CTX_WIN32, 0),
     P("returned", 8, ERR_CTX_WIN32, K_CLOSE),
     P("returning", 9, ERR_CTX_WIN32, K_CLOSE),
@@ -171,6 +177,8 @@ static const struct phrase phrases[] = {
     P("hresult", 7, ERR_CTX_HRESULT, 0),
     P("status", 6, ERR_CTX_NTSTATUS, 0),
     P("ntstatus", 8, ERR_CTX_NTSTATUS, 0),
+    P("exceptioncode", 13, ERR_CTX_NTSTATUS, 0),
+    P("exception code", 4, ERR_CTX_NTSTATUS, 0),
     P("bugcheck", 8, ERR_CTX_BUGCHECK, K_HEX),
     P("bugcheck was", 3, ERR_CTX_BUGCHECK, K_HEX),
     P("bugcheck_code", 13, ERR_CTX_BUGCHECK, K_HEX),
@@ -183,6 +191,9 @@ static const struct phrase phrases[] = {
     P("fatal system error", 5, ERR_CTX_BUGCHECK, K_HEX),
     P("code", 4, ERR_CTX_BUGCHECK, K_HEX | K_BLUESCREEN),
     P("msg", 3, ERR_CTX_SQL, K_SQL),
+    P("lpexitcode", 10, ERR_CTX_WIN32, K_MIN256),
+    P("event identifier", 10, ERR_CTX_NONE, K_NOT),
+    P("event id", 2, ERR_CTX_NONE, K_NOT),
     P("fatal alert code is", 2, ERR_CTX_TLS, 0),
     P("fatal error code is", 2, ERR_CTX_TLS, 0),
     P("alert was received", 8, ERR_CTX_TLS, 0),
@@ -196,7 +207,7 @@ static const struct phrase phrases[] = {
 #define E(c, bits) [(c) - 'a'] = (bits)
 #define B(k) (1u << (k))
 static const uint32_t ends[26] = {
-    E('d', B(6) | B(8) | B(9)),                            /* failed, generated   */
+    E('d', B(2) | B(6) | B(8) | B(9)),                     /* id, failed          */
     E('e', B(4) | B(5) | B(6) | B(8) | B(9) | B(10) | B(12) | B(13)), /* code */
     E('g', B(3) | B(9)),                                   /* msg, returning      */
     E('k', B(5) | B(8)),                                   /* check, bugcheck     */
@@ -211,7 +222,7 @@ static const uint32_t ends[26] = {
 /* The phrase before a number, as keyword_before finds it. */
 struct kw {
     unsigned char ctx;   /* err_scan_context; ERR_CTX_NONE for none */
-    unsigned char flags;
+    unsigned short flags;
     unsigned char colon; /* a ':' or '=' stood between */
 };
 
@@ -340,15 +351,34 @@ static int msi_message(const struct line *l, size_t start)
     return j < start && j >= 2 && l->s[j - 1] == '-' && l->s[j - 2] == '-';
 }
 
+/* SQL Server's client library: "(provider: TCP Provider, error: 40 - ...)"
+ * numbers its own errors, not Win32 codes. */
+static int sni_error(const struct line *l, size_t start)
+{
+    size_t j = start;
+    while (j > 0 && IS(l->s[j - 1], C_BLANK))
+        j--;
+    return j < start && j >= 9 && equal_ci(l->s + j - 9, "provider,", 9);
+}
+
+/* SQL Server Agent's "[SQLSTATE 42000] (Error 4060)": a SQL error number. */
+static int after_sqlstate(const struct line *l, size_t start)
+{
+    size_t j = start;
+    while (j > 0 && (IS(l->s[j - 1], C_BLANK) || l->s[j - 1] == '('))
+        j--;
+    return j >= 16 && l->s[j - 1] == ']' && equal_ci(l->s + j - 16, "[sqlstate ", 10);
+}
+
 /* The phrase that introduces a number starting at s[start), if any. */
 static struct kw keyword_before(const struct line *l, size_t start)
 {
     struct kw kw = {ERR_CTX_NONE, 0, 0};
     size_t j = start, seps = 0;
     int colon = 0;
-    while (j > 0 && seps <= 5 && IS(l->s[j - 1], C_SEP))
+    while (j > 0 && seps <= MAX_SEPS && IS(l->s[j - 1], C_SEP))
         j--, seps++, colon |= l->s[j] == ':' || l->s[j] == '=';
-    if (seps == 0 || seps > 5 || j == 0)
+    if (seps == 0 || seps > MAX_SEPS || j == 0)
         return kw;
     /* Most numbers stop here: no phrase ends in a word of this length that
      * ends in this letter (pid 4242, line 363, took 12 ms). */
@@ -369,10 +399,12 @@ static struct kw keyword_before(const struct line *l, size_t start)
         if (a != NO_MATCH)
             found = p, best = p->len, at = a;
     }
-    if (found == NULL || after_level(l, at) || msi_message(l, at))
+    if (found == NULL || after_level(l, at) || msi_message(l, at) || sni_error(l, at))
         return kw;
     kw.ctx = found->ctx;
     kw.flags = found->flags;
+    if (kw.ctx == ERR_CTX_WIN32 && after_sqlstate(l, at))
+        kw.ctx = ERR_CTX_SQL, kw.flags = 0; /* [SQLSTATE 42000] (Error 4060) */
     kw.colon = (unsigned char)colon;
     return kw;
 }
@@ -484,6 +516,8 @@ static void hex_run(struct line *l, size_t a, size_t b)
         (b + 1 < l->len && s[b] == '.' && IS(s[b + 1], C_WORD)))
         return;
     struct kw kw = keyword_before(l, a);
+    if (kw.flags & K_NOT)
+        return;
     if (nd == 16) {
         uint32_t lo = wide_value(s + a + 2);
         if (lo != 0)
@@ -500,18 +534,47 @@ static void hex_run(struct line *l, size_t a, size_t b)
     }
 }
 
+/* WinDbg's 64-bit value split by a backquote, 00000000`c0000005: where
+ * s[a, a + 8) is the low half, the start of the high half, else 0. */
+static size_t backquoted_high(const struct line *l, size_t a)
+{
+    const unsigned char *s = l->s;
+    if (a < 9 || s[a - 1] != '`' || (a > 9 && IS(s[a - 10], C_WORD)))
+        return 0;
+    for (size_t i = a - 9; i < a - 1; i++)
+        if (!IS(s[i], C_HEX))
+            return 0;
+    return a - 9;
+}
+
 /* Returns 1 when the word was taken as a bare hex code (8 or 16 digits). */
 static int bare_hex_run(struct line *l, size_t a, size_t b)
 {
-    size_t n = b - a;
+    size_t n = b - a, high;
     uint32_t v = n == 16 ? wide_value(l->s + a) : hex_value(l->s + a, 8);
-    if (v < 0x80000000u || v >= 0xFFFF0000u || (l->flags & ERR_SCAN_STRICT) ||
-        glued(l, a, b))
+    if (v < 0x80000000u || v >= 0xFFFF0000u || (l->flags & ERR_SCAN_STRICT))
         return 0;
-    if (!err_explain_known(v))
+    err_scan_form f = n == 16 ? ERR_SCAN_WIDE : ERR_SCAN_BARE_HEX;
+    if (n == 8 && (high = backquoted_high(l, a)) != 0) {
+        uint32_t hi = hex_value(l->s + high, 8);
+        if ((hi != 0 && hi != 0xFFFFFFFFu) || (b < l->len && IS(l->s[b], C_GLUE)))
+            return 0;
+        a = high, n = b - high, f = ERR_SCAN_WIDE;
+    } else if (glued(l, a, b)) {
         return 0;
-    add(l, a, n, v, n == 16 ? ERR_SCAN_WIDE : ERR_SCAN_BARE_HEX, ERR_CTX_NONE, 0);
-    return 1;
+    }
+    if (err_explain_known(v)) {
+        add(l, a, n, v, f, ERR_CTX_NONE, 0);
+        return 1;
+    }
+    /* ExceptionCode: c06d007e - a phrase labels it. */
+    struct kw kw = a > 0 && IS(l->s[a - 1], C_SEP) ? keyword_before(l, a)
+                                                   : (struct kw){ERR_CTX_NONE, 0, 0};
+    if (kw.ctx >= ERR_CTX_WIN32 && kw.ctx <= ERR_CTX_NTSTATUS && well_formed(v, kw.ctx)) {
+        add(l, a, n, v, f, kw.ctx, 1);
+        return 1;
+    }
+    return 0;
 }
 
 /* The value of n (at most 9) decimal digits. */
@@ -521,6 +584,12 @@ static unsigned long atol_n(const unsigned char *p, size_t n)
     for (size_t i = 0; i < n && i < 9; i++)
         v = v * 10 + (unsigned long)(p[i] - '0');
     return v;
+}
+
+/* A SQL error number of 1..9 digits, not 0. */
+static int v_fits(const struct line *l, size_t a, size_t b)
+{
+    return b - a <= 9 && atol_n(l->s + a, b - a) != 0;
 }
 
 /* A '-' right before s[a) that is a sign, not a hyphen or a range. */
@@ -598,6 +667,13 @@ static void decimal_run(struct line *l, size_t a, size_t b)
     if (n > 10 || glued(l, start, b))
         return;
     struct kw kw = keyword_before(l, start);
+    if (kw.flags & K_NOT)
+        return;
+    if (kw.ctx == ERR_CTX_SQL && !(kw.flags & K_SQL)) {
+        if (!neg && v_fits(l, a, b))
+            add(l, a, n, (uint32_t)atol_n(l->s + a, n), ERR_SCAN_KEYWORD, ERR_CTX_SQL, 1);
+        return;
+    }
     if (kw.ctx == ERR_CTX_BUGCHECK) { /* BugCheck 50, BCCode: 133; BugcheckCode 209 */
         if (!neg && n <= 8)
             bugcheck(l, a, n, (kw.flags & K_HEX) ? hex_value(l->s + a, n) : (uint32_t)atol_n(l->s + a, n));
@@ -634,6 +710,8 @@ static void decimal_run(struct line *l, size_t a, size_t b)
     if (codelike && (kw.ctx != ERR_CTX_NONE || !(l->flags & ERR_SCAN_STRICT))) {
         if (err_explain_known(v))
             add(l, start, b - start, v, ERR_SCAN_DECIMAL, kw.ctx, 0);
+        else if (kw.ctx >= ERR_CTX_WIN32 && kw.ctx <= ERR_CTX_NTSTATUS && well_formed(v, kw.ctx))
+            add(l, start, b - start, v, ERR_SCAN_DECIMAL, kw.ctx, 1);
     } else if (kw.ctx == ERR_CTX_WIN32 && !neg && kw_takes(l, kw, b, v) &&
                err_explain_known(v)) {
         add(l, a, n, v, ERR_SCAN_KEYWORD, kw.ctx, 0);
@@ -779,14 +857,12 @@ static size_t data_heading(const struct line *l, size_t i)
     return i;
 }
 
-/* The line as Event Viewer data; returns 1 when it was (hits or not). */
-static int event_line(struct line *l)
+/* The line as Event Viewer data from s[i), its offset label; returns 1
+ * when it was (hits or not). */
+static int event_line_at(struct line *l, size_t i)
 {
     const unsigned char *s = l->s;
-    size_t i = 0, d;
-    while (i < l->len && IS(s[i], C_BLANK))
-        i++;
-    i = data_heading(l, i);
+    size_t d;
     for (d = i; d < l->len && d - i <= 8 && IS(s[d], C_HEX);)
         d++;
     if (d - i < 4 || d - i > 8 || d >= l->len || s[d] != ':')
@@ -835,6 +911,23 @@ static int event_line(struct line *l)
     err_layout lay = st->dump ? err_binary_layout(st->head, st->nhead, lone) : ERR_LAYOUT_OTHER;
     data_hits(l, lay, st->head, st->nhead, dw, got, col, len, ERR_SCAN_EVENT_DATA);
     return 1;
+}
+
+/* The line as Event Viewer data from its start; 1 when it was. */
+static int event_line(struct line *l)
+{
+    size_t i = 0;
+    while (i < l->len && IS(l->s[i], C_BLANK))
+        i++;
+    return event_line_at(l, data_heading(l, i));
+}
+
+/* A dump flattened onto a line after other text: "... Data: 0000: c1 00
+ * 07 80  A..?" with s[a, b) the offset label. */
+static int data_after_text(const struct line *l, size_t a, size_t b)
+{
+    return b - a >= 4 && b - a <= 8 && b < l->len && l->s[b] == ':' && a >= 6 &&
+           IS(l->s[a - 1], C_BLANK) && equal_ci(l->s + a - 6, "data:", 5);
 }
 
 enum { CLUE_BUGCHECK = 1, CLUE_BLUESCREEN = 2 };
@@ -914,6 +1007,8 @@ size_t err_scan_next(err_scan_state *state, const char *line, size_t len, unsign
             a--, all &= c;
         while (b < len && ((c = cls[s[b]]) & C_WORD))
             b++, all &= c;
+        if ((all & C_HEX) && data_after_text(&l, a, b) && event_line_at(&l, a))
+            break;
         word_run(&l, a, b, all);
         i = b;
     }
