@@ -78,6 +78,8 @@ static int named(const err_scan_hit *h, const err_explanation *x)
         return strncmp(winerr_entry_name(e), "TLS1_ALERT_", 11) == 0;
     case ERR_CTX_IO_ERROR:
         return strcmp(winerr_entry_table(e), "ntiologc.h") == 0;
+    case ERR_CTX_WIN32: /* error 0x0000011b: a Win32 code or nothing */
+        return !h->labelled || h->value >= 0x10000 || winerr_entry_kind(e) == WINERR_KIND_WIN32;
     default: return 1;
     }
 }
@@ -106,6 +108,12 @@ static void describe_unnamed(const err_scan_hit *h, const err_explanation *x, ch
     case ERR_CTX_TLS:
         snprintf(buf, size, "TLS alert %u, not in schannel.h", (unsigned)v);
         return;
+    case ERR_CTX_WIN32:
+        if (v < 0x10000) {
+            snprintf(buf, size, "Win32 code %u, which no table names", (unsigned)v);
+            return;
+        }
+        break;
     default:
         break;
     }

@@ -41,6 +41,11 @@ static int has_kind(uint32_t v, winerr_kind k)
     return 0;
 }
 
+int err_explain_known_as(uint32_t v, winerr_kind k)
+{
+    return has_kind(v, k);
+}
+
 int err_explain_known(uint32_t v)
 {
     if (winerr_lookup_value(v, NULL, NULL, 0) > 0)

@@ -36,6 +36,9 @@ typedef struct err_explanation {
 /* Nonzero when err_explain(v, ...) would find at least one item. */
 int err_explain_known(uint32_t v);
 
+/* Nonzero when some entry of kind k has the value v itself. */
+int err_explain_known_as(uint32_t v, winerr_kind k);
+
 /* Fills *x for the code v; `prefer` (or WINERR_KIND_OTHER) puts entries of
  * that kind first. */
 void err_explain(uint32_t v, winerr_kind prefer, err_explanation *x);

@@ -10,20 +10,28 @@
  *     NTSTATUS) and is not 0xffffxxxx, with a decoding: 800700c1, c0000005.
  *  3. A decimal that, read as 32 bits, has bit 31 set and is not 0xffffxxxx,
  *     with a decoding: -2147483648..-65537 (.NET, exit codes), or 10 digits
- *     2147483648..4294901759 (IIS sc-win32-status, exit status 3221225477).
- *  4. A 64-bit value, 16 hex digits with or without "0x", whose high half is
- *     all ones (sign extension: ffffffffc0000005, WinDbg's Arg1 and bug check
- *     parameters) or all zeros (0x00000000c0000005), and whose low half has
- *     bit 31 set and is a code by 1 or 2.  Any other high half is a pointer
- *     (0xfffff80368499e95), never a code.
+ *     2147483648..4294901759 (IIS sc-win32-status, exit status 3221225477);
+ *     without a phrase (5), not a multiple of 65536 (2147483648 and
+ *     3221225472 are 2 and 3 GiB).
+ *  4. A 64-bit value, 16 hex digits with or without "0x" or split by a
+ *     backquote as WinDbg writes it, whose high half is all ones (sign
+ *     extension: ffffffffc0000005, WinDbg's Arg1 and bug check parameters)
+ *     or all zeros (0x00000000c0000005, 00000000`c0000005), and whose low
+ *     half has bit 31 set and is a code by 1 or 2.  Any other high half is
+ *     a pointer (0xfffff80368499e95), never a code.
  *  5. A phrase, then at most eight of blank : = # ( ) [ ] " ' > (tab counts
  *     as a blank; XML's Name="ErrorCode">5 and padded columns such as
- *     "Bug Check Code    : 0x3b" are covered), then a number.  Words of a phrase are one to three blanks
- *     apart, any case.  The phrases, and what they make of the number:
+ *     "Bug Check Code    : 0x3b" are covered), then a number.  Words of a
+ *     phrase are one to three blanks apart, any case.  The phrases, and what
+ *     they make of the number:
  *       error, errorcode, error_code, lasterror, getlasterror, win32error,
- *       winerror ([WinError 193]), "error code", "error number", "error
+ *       winerror ([WinError 193]), win32 ((Win32) 0x7e), dwret, "error
+ *       code", "error code is", "error code was", "error number", "error
  *       status", "failed to start":
  *                 a Win32 code, decimal or 0x-hex (error 1722, Error: 0x5);
+ *                 a decimal must have a Win32 name ("error: (407)" of an
+ *                 HTTP proxy is none); a DWORD 0x0000xxxx without one is
+ *                 still a Win32 code, marked unnamed (error 0x0000011b);
  *       returned, returning:
  *                 the same, when the number ends the clause (end of line or
  *                 one of : . , ; ) ] next): "CopyFile returned 2: ...",
@@ -31,22 +39,29 @@
  *       "return value":
  *                 the same, after ':' or '=' only ("Return value: 1603";
  *                 MSI's action result "Return value 3." is no code);
- *       "exit code", exitcode, "exit status", "with code":
+ *       failed:   the same, when a ':' follows the number directly
+ *                 ([SC] StartService FAILED 1053:);
+ *       "exit code", exitcode, "exit code was", "exit status", "with code",
+ *       "return code", lpexitcode:
  *                 a Win32 code of 256 or more (exit code: 1603; 1 and 2 are
  *                 a program's own statuses), or a code by 3, where the sign
  *                 may stand one blank apart ("with code - 1073740791");
- *       hr, hresult, status, ntstatus:
+ *       hr, hresult, status, ntstatus, exceptioncode, "exception code":
  *                 0x-hex of any length (status=0xC0000005) or a decimal as
  *                 in 3 (a plain decimal after them is an HTTP status or an
  *                 exit status);
  *       bugcheck, "bugcheck was", bugcheck_code, bccode, "fatal system
- *       error", and "code" within 16 lines after a line that says
- *       BlueScreen (a WER report):
+ *       error", "bug check", "bug check code", stop and "stop code" before
+ *       ':' (*** STOP: 0x0000007E), and "code" within 16 lines after a line
+ *       that says BlueScreen (a WER report):
  *                 a bug check, hex with or without 0x (BugCheck 7E, BCCode:
  *                 d1, *** Fatal System Error: 0x0000007e);
+ *       bugcheckcode (Kernel-Power's BugcheckCode 209):
+ *                 a bug check in decimal;
  *       msg, then the number, then ", Level N" (Msg 208, Level 16, State 1),
  *       and error as above followed by ", Severity: N" (Error: 18456,
- *       Severity: 14, State: 8.):
+ *       Severity: 14, State: 8.), or after "[SQLSTATE xxxxx] (" (SQL Server
+ *       Agent's "(Error 18456)"):
  *                 a SQL Server error number, with its severity and state;
  *       "fatal alert code is", "fatal error code is", "alert was received",
  *       "alert was generated":
@@ -54,24 +69,34 @@
  *       a word ending in "Error" directly followed by "(" (Python's
  *       ConnectionResetError(10054, '...')), the number followed by ',':
  *                 a Winsock code, 10000..11999 (smaller numbers there are C
- *                 errno values, not Win32 codes).
- *     A phrase right after the word "level" and separators is the level's
- *     name, not a phrase (Event level : Error (2)).  The value must not be
- *     0 and must have a decoding, except where the phrase labels it: a
- *     bug check, a SQL error, a TLS alert, and an 8-digit 0x value after a
- *     Win32, HRESULT or NTSTATUS phrase that is a well-formed failure code
- *     (bit 31 set, not 0xffffxxxx, a known facility) are found named or
+ *                 errno values, not Win32 codes);
+ *       "event identifier", "event id":
+ *                 an event ID: no code, whatever its value (evtxexport's
+ *                 "Event identifier : 0xc0001b58 (7000)").
+ *     Not a phrase: one right after the word "level" and separators (the
+ *     level's name: Event level : Error (2)); "error" after " -- " (MSI's
+ *     own message number: "Product: X -- Error 1920."); "error" within a
+ *     SQL Server client's "(provider: ..., error: 40 - ...)".
+ *     The value must not be 0 and must have a decoding, except where the
+ *     phrase labels it: a bug check, a SQL error, a TLS alert, and a value
+ *     as in 1, 2 or 3 after a Win32, HRESULT or NTSTATUS phrase that is a
+ *     well-formed failure code (bit 31 set, not 0xffffxxxx, not
+ *     HRESULT_FROM_NT unless the phrase says NTSTATUS) are found named or
  *     not; unnamed ones are marked so (Error: 0x800f081f).
- *  6. An Event Viewer data line: blanks, optionally "Data:" or "Binary
- *     data:" (a dump flattened onto one line), a hex offset of 4-8 digits
- *     and ':', then bytes (c1 00 07 80) or DWORDs (800700c1) as
- *     cli/eventlog.c reads them.  Lines that continue one dump are read
- *     together, and the DWORDs taken are those its layout says are codes
- *     (eventlog.h: a lone DWORD; SQL Server's error number when its
- *     severity is 11 or more; an IO_ERROR_LOG_PACKET's ErrorCode and
- *     FinalStatus; elsewhere only failure HRESULTs and NTSTATUS values that
- *     have a name).
- *  7. A wevtutil or evtxexport <Binary>HEX</Binary> string: the same.
+ *  6. A code written twice, as a decimal and as hex in parentheses right
+ *     after it, or the other way round, with a Win32 name: robocopy's
+ *     ERROR 5 (0x00000005), repadmin's result 8524 (0x214c), WinDbg's
+ *     0x7e (126).
+ *  7. An Event Viewer data line: blanks, optionally "Data:" or "Binary
+ *     data:" (a dump flattened onto one line, also after other text:
+ *     "... Data: 0000: c1 00 07 80  A..?"), a hex offset of 4-8 digits and
+ *     ':', then bytes (c1 00 07 80) or DWORDs (800700c1) as cli/eventlog.c
+ *     reads them.  Lines that continue one dump are read together, and the
+ *     DWORDs taken are those its layout says are codes (eventlog.h: a lone
+ *     DWORD; SQL Server's error number when its severity is 11 or more; an
+ *     IO_ERROR_LOG_PACKET's ErrorCode and FinalStatus; elsewhere only
+ *     failure HRESULTs and NTSTATUS values that have a name).
+ *  8. A wevtutil or evtxexport <Binary>HEX</Binary> string: the same.
  * "Has a decoding": the value names an entry, or a follow-up of err.exe's
  * rules does (see explain.h); err.exe's low-word guess does not count.
  *
@@ -162,12 +187,14 @@ static const struct phrase phrases[] = {
     P("error status", 6, ERR_CTX_WIN32, 0),
     P("error code is", 2, ERR_CTX_WIN32, 0),
     P("error code was", 3, ERR_CTX_WIN32, 0),
+    P("win32", 5, ERR_CTX_WIN32, 0),
     P("failed to start", 5, ERR_CTX_WIN32, 0),
     P("returned", 8, ERR_CTX_WIN32, K_CLOSE),
     P("returning", 9, ERR_CTX_WIN32, K_CLOSE),
     P("return value", 5, ERR_CTX_WIN32, K_COLON),
     P("exit code", 4, ERR_CTX_WIN32, K_MIN256 | K_SPACED_SIGN),
     P("exitcode", 8, ERR_CTX_WIN32, K_MIN256 | K_SPACED_SIGN),
+    P("exit code was", 3, ERR_CTX_WIN32, K_MIN256),
     P("exit status", 6, ERR_CTX_WIN32, K_MIN256 | K_SPACED_SIGN),
     P("with code", 4, ERR_CTX_WIN32, K_MIN256 | K_SPACED_SIGN),
     P("return code", 4, ERR_CTX_WIN32, K_MIN256 | K_SPACED_SIGN),
@@ -204,14 +231,15 @@ static const struct phrase phrases[] = {
 /* For each letter, bit k is set when a phrase's last word ends in it and
  * has k letters: what the table above gives (tests/cli/test_annotate.py
  * checks that the two agree). */
-#define E(c, bits) [(c) - 'a'] = (bits)
+#define E(c, bits) [(c) >= 'a' ? (c) - 'a' : (c) - '0' + 26] = (bits)
 #define B(k) (1u << (k))
-static const uint32_t ends[26] = {
+static const uint32_t ends[36] = {
     E('d', B(2) | B(6) | B(8) | B(9)),                     /* id, failed          */
     E('e', B(4) | B(5) | B(6) | B(8) | B(9) | B(10) | B(12) | B(13)), /* code */
     E('g', B(3) | B(9)),                                   /* msg, returning      */
     E('k', B(5) | B(8)),                                   /* check, bugcheck     */
     E('p', B(4)),                                          /* stop                */
+    E('2', B(5)),                                          /* win32               */
     E('t', B(5) | B(7)),                                   /* dwret; start        */
     E('r', B(2) | B(5) | B(6) | B(8) | B(9) | B(10) | B(12)), /* hr, error, number */
     E('s', B(2) | B(3) | B(6) | B(8)),                     /* is, was, status     */
@@ -355,10 +383,10 @@ static int msi_message(const struct line *l, size_t start)
  * numbers its own errors, not Win32 codes. */
 static int sni_error(const struct line *l, size_t start)
 {
-    size_t j = start;
-    while (j > 0 && IS(l->s[j - 1], C_BLANK))
-        j--;
-    return j < start && j >= 9 && equal_ci(l->s + j - 9, "provider,", 9);
+    for (size_t j = start, k = 0; j >= 10 && k < 80; j--, k++)
+        if (l->s[j - 10] == '(' && equal_ci(l->s + j - 9, "provider:", 9))
+            return 1;
+    return 0;
 }
 
 /* SQL Server Agent's "[SQLSTATE 42000] (Error 4060)": a SQL error number. */
@@ -382,11 +410,13 @@ static struct kw keyword_before(const struct line *l, size_t start)
         return kw;
     /* Most numbers stop here: no phrase ends in a word of this length that
      * ends in this letter (pid 4242, line 363, took 12 ms). */
-    unsigned char last = l->s[j - 1] | 0x20;
-    if (last < 'a' || last > 'z' || ends[last - 'a'] == 0)
+    unsigned char last = l->s[j - 1];
+    unsigned idx = last >= '0' && last <= '9' ? last - '0' + 26u : (last | 0x20u) - 'a';
+    last = last >= '0' && last <= '9' ? last : (unsigned char)(last | 0x20);
+    if (idx >= 36 || ends[idx] == 0)
         return kw;
     size_t lw = word_before(l, j), best = 0, at = 0;
-    if (lw > 16 || !(ends[last - 'a'] & (1u << lw)))
+    if (lw > 16 || !(ends[idx] & (1u << lw)))
         return kw;
     const struct phrase *found = NULL;
     for (size_t i = 0; i < sizeof phrases / sizeof phrases[0]; i++) {
@@ -495,6 +525,41 @@ static int kw_takes(const struct line *l, struct kw kw, size_t b, uint32_t v)
     return 1;
 }
 
+/* A Win32 code with a Win32 name: what a Win32 phrase's small number must
+ * be ("error 407" of an HTTP proxy is no Win32 code). */
+static int win32_known(uint32_t v)
+{
+    return err_explain_known_as(v, WINERR_KIND_WIN32);
+}
+
+/* The same value again right after s[b): " (0x214c)" after a decimal
+ * (hex 0), " (126)" after a hex number (hex 1).  A code written both ways
+ * says it is a code: robocopy's ERROR 5 (0x00000005), repadmin's result
+ * 8524 (0x214c), WinDbg's 0x7e (126). */
+static int same_after(const struct line *l, size_t b, uint32_t v, int decimal)
+{
+    const unsigned char *s = l->s;
+    size_t i = b;
+    if (i < l->len && s[i] == ' ')
+        i++;
+    if (i >= l->len || s[i] != '(')
+        return 0;
+    i++;
+    uint64_t w = 0;
+    size_t d = i;
+    if (!decimal) {
+        if (i + 2 > l->len || s[i] != '0' || (s[i + 1] | 0x20) != 'x')
+            return 0;
+        d = i += 2;
+        while (i < l->len && i - d < 8 && IS(s[i], C_HEX))
+            w = w << 4 | hex_value(s + i++, 1);
+    } else {
+        while (i < l->len && i - d < 10 && IS(s[i], C_DIGIT))
+            w = w * 10 + (uint64_t)(s[i++] - '0');
+    }
+    return i > d && i < l->len && s[i] == ')' && w == v;
+}
+
 /* A bug check number after its phrase: named in bugcodes.h or not. */
 static void bugcheck(struct line *l, size_t a, size_t n, uint32_t v)
 {
@@ -529,8 +594,17 @@ static void hex_run(struct line *l, size_t a, size_t b)
         bugcheck(l, a, b - a, v);
     } else if (nd == 8 && v >= 0x10000 && v < 0xFFFF0000u) {
         code_like(l, a, b - a, v, ERR_SCAN_HEX, kw);
-    } else if (kw.ctx <= ERR_CTX_NTSTATUS && kw_takes(l, kw, b, v) && err_explain_known(v)) {
-        add(l, a, b - a, v, ERR_SCAN_KEYWORD, kw.ctx, 0);
+    } else if (kw.ctx <= ERR_CTX_NTSTATUS && kw_takes(l, kw, b, v)) {
+        /* A DWORD after a Win32 phrase is a Win32 code even when no table
+         * names it (error 0x0000011b); other hex after a phrase may be any
+         * code with a name (JET error 0xfffffc15). */
+        if (kw.ctx == ERR_CTX_WIN32 && nd == 8 && v < 0x10000 && !win32_known(v))
+            add(l, a, b - a, v, ERR_SCAN_KEYWORD, kw.ctx, 1);
+        else if (err_explain_known(v))
+            add(l, a, b - a, v, ERR_SCAN_KEYWORD, kw.ctx, 0);
+    } else if (kw.ctx == ERR_CTX_NONE && v != 0 && v < 0x10000 && same_after(l, b, v, 0) &&
+               win32_known(v)) {
+        add(l, a, b - a, v, ERR_SCAN_KEYWORD, ERR_CTX_WIN32, 0); /* 0x7e (126) */
     }
 }
 
@@ -692,6 +766,9 @@ static void decimal_run(struct line *l, size_t a, size_t b)
         return;
     uint32_t v = neg ? (uint32_t)(0x100000000u - m) : (uint32_t)m;
     /* Bit 31 set, and not 0xffffxxxx: -1, -22 and the like are not codes. */
+    /* Bit 31 set, and not 0xffffxxxx: -1, -22 and the like are not codes.
+     * Without a phrase, not a multiple of 65536 either: 2147483648 and
+     * 3221225472 are sizes (2 GiB, 3 GiB), not 0x80000000 and 0xC0000000. */
     int codelike = v >= 0x80000000u && v < 0xFFFF0000u && (neg || n == 10);
     if (!neg && v != 0) {
         if ((kw.ctx == ERR_CTX_SQL || kw.ctx == ERR_CTX_WIN32) &&
@@ -702,19 +779,23 @@ static void decimal_run(struct line *l, size_t a, size_t b)
             return;
         }
         if (kw.ctx == ERR_CTX_NONE && errno_tuple(l, a, b) && v >= 10000 && v < 12000 &&
-            err_explain_known(v)) {
+            win32_known(v)) {
             add(l, a, n, v, ERR_SCAN_KEYWORD, ERR_CTX_WIN32, 0);
             return;
         }
     }
+    if (codelike && kw.ctx == ERR_CTX_NONE && (v & 0xFFFF) == 0)
+        return;
     if (codelike && (kw.ctx != ERR_CTX_NONE || !(l->flags & ERR_SCAN_STRICT))) {
         if (err_explain_known(v))
             add(l, start, b - start, v, ERR_SCAN_DECIMAL, kw.ctx, 0);
         else if (kw.ctx >= ERR_CTX_WIN32 && kw.ctx <= ERR_CTX_NTSTATUS && well_formed(v, kw.ctx))
             add(l, start, b - start, v, ERR_SCAN_DECIMAL, kw.ctx, 1);
-    } else if (kw.ctx == ERR_CTX_WIN32 && !neg && kw_takes(l, kw, b, v) &&
-               err_explain_known(v)) {
+    } else if (kw.ctx == ERR_CTX_WIN32 && !neg && kw_takes(l, kw, b, v) && win32_known(v)) {
         add(l, a, n, v, ERR_SCAN_KEYWORD, kw.ctx, 0);
+    } else if (kw.ctx == ERR_CTX_NONE && !neg && v != 0 && v < 0x10000 &&
+               same_after(l, b, v, 0) && win32_known(v)) {
+        add(l, a, n, v, ERR_SCAN_KEYWORD, ERR_CTX_WIN32, 0); /* result 8524 (0x214c) */
     }
 }
 
