@@ -49,7 +49,9 @@
  *       hr, hresult, status, ntstatus, exceptioncode, "exception code":
  *                 0x-hex of any length (status=0xC0000005) or a decimal as
  *                 in 3 (a plain decimal after them is an HTTP status or an
- *                 exit status);
+ *                 exit status); after the NTSTATUS ones not below 0x10000
+ *                 (success and wait values, or another protocol's status:
+ *                 event 4768's Kerberos Status 0x00000006);
  *       bugcheck, "bugcheck was", bugcheck_code, bccode, "fatal system
  *       error", "bug check", "bug check code", stop and "stop code" before
  *       ':' (*** STOP: 0x0000007E), and "code" within 16 lines after a line
@@ -594,7 +596,8 @@ static void hex_run(struct line *l, size_t a, size_t b)
         bugcheck(l, a, b - a, v);
     } else if (nd == 8 && v >= 0x10000 && v < 0xFFFF0000u) {
         code_like(l, a, b - a, v, ERR_SCAN_HEX, kw);
-    } else if (kw.ctx <= ERR_CTX_NTSTATUS && kw_takes(l, kw, b, v)) {
+    } else if (kw.ctx <= ERR_CTX_NTSTATUS && kw_takes(l, kw, b, v) &&
+               !(kw.ctx == ERR_CTX_NTSTATUS && v < 0x10000)) {
         /* A DWORD after a Win32 phrase is a Win32 code even when no table
          * names it (error 0x0000011b); other hex after a phrase may be any
          * code with a name (JET error 0xfffffc15). */

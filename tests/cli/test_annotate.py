@@ -264,6 +264,7 @@ PHRASES = [
     "(provider: TCP Provider, error: 40 - Could not open a connection to SQL Server)",
     "The remote server returned an error: (407) Proxy Authentication Required.",
     "copied 2147483648 bytes of 3221225472",
+    "<Data Name=\"Status\">0x00000006</Data> <Data Name=\"TicketOptions\">0x40810010</Data>",
 ]
 
 BUGCHECKS = [
