@@ -6,7 +6,10 @@
  * memchr.  Lines without codes are not copied anywhere: the bytes already
  * scanned are written out in one piece when the buffer is refilled or a line
  * with codes needs its annotations after it.  A line longer than
- * ERR_ANNOTATE_MAX_LINE is written through as it arrives, unscanned.
+ * ERR_ANNOTATE_MAX_LINE is written through as it arrives, unscanned, and
+ * counted for one line on stderr at the end.  A UTF-16 input (input.h says
+ * how it is told) is turned into UTF-8 as it is read, and scanned and
+ * written as UTF-8.
  */
 #include "annotate.h"
 
@@ -24,6 +27,8 @@
 #define CHUNK (256u * 1024u)
 /* A whole line of the maximum length, its CRLF, and a chunk read after it. */
 #define BUF_SIZE (ERR_ANNOTATE_MAX_LINE + 2u + CHUNK)
+/* UTF-16 bytes read at a time: their UTF-8 fits in a chunk. */
+#define RAW ((CHUNK - 8u) / 3u * 2u)
 
 struct stream {
     FILE *in, *out;
@@ -36,6 +41,12 @@ struct stream {
     uint64_t line_no;  /* lines completed so far                    */
     const char *eol;   /* the last line ending seen                 */
     uint64_t found;
+    uint64_t long_lines; /* lines passed through unscanned           */
+    err_scan_state scan; /* what one line tells the next             */
+    int detected;        /* the encoding is known                     */
+    err_utf16 utf16;     /* enc ERR_ENC_BYTES: no conversion          */
+    unsigned char *raw;  /* UTF-16 bytes read, before conversion       */
+    int short_read;      /* the last read gave less than it asked for  */
 };
 
 static void write_pending(struct stream *st, size_t upto)
@@ -70,7 +81,7 @@ static void do_line(struct stream *st, size_t n)
         len -= bom;
     }
     err_scan_hit hits[ERR_SCAN_MAX_HITS];
-    size_t k = err_scan_line(p, len, st->opts->flags, hits, ERR_SCAN_MAX_HITS);
+    size_t k = err_scan_next(&st->scan, p, len, st->opts->flags, hits, ERR_SCAN_MAX_HITS);
     if (k == 0)
         return;
     st->found += k;
@@ -103,6 +114,7 @@ static void do_lines(struct stream *st)
             /* Room for ERR_ANNOTATE_MAX_LINE bytes plus "\r" before the '\n'. */
             if (st->end - st->start > ERR_ANNOTATE_MAX_LINE + 1) {
                 st->skipping = 1;
+                st->long_lines++;
                 st->start = st->end;
             }
             return;
@@ -126,19 +138,47 @@ static void make_room(struct stream *st)
     }
 }
 
+/* Reads into buf[end...): up to CHUNK bytes as they come, or UTF-16 turned
+ * into at most CHUNK bytes of UTF-8.  Returns the bytes added (0 is
+ * possible for UTF-16 before the end), -2 at the end, -1 on error. */
+static long read_more(struct stream *st)
+{
+    if (st->detected && st->utf16.enc == ERR_ENC_BYTES) {
+        long n = err_read_some(st->in, st->buf + st->end, CHUNK);
+        st->short_read = n < (long)CHUNK;
+        return n == 0 ? -2 : n;
+    }
+    long n = err_read_some(st->in, (char *)st->raw, RAW);
+    if (n < 0)
+        return -1;
+    st->short_read = n < (long)RAW;
+    size_t skip = 0;
+    if (!st->detected) {
+        st->detected = 1;
+        st->utf16.enc = err_detect_encoding(st->raw, (size_t)n, &skip);
+        if (st->utf16.enc == ERR_ENC_BYTES) {
+            memcpy(st->buf + st->end, st->raw, (size_t)n);
+            return n == 0 ? -2 : n;
+        }
+    }
+    size_t w = err_utf16_convert(&st->utf16, st->raw + skip, (size_t)n - skip,
+                                 st->buf + st->end, n == 0);
+    return n == 0 && w == 0 ? -2 : (long)w;
+}
+
 static int pump(struct stream *st)
 {
     for (;;) {
         make_room(st);
-        long n = err_read_some(st->in, st->buf + st->end, CHUNK);
-        if (n < 0)
+        long n = read_more(st);
+        if (n == -1)
             return -1;
-        if (n == 0)
+        if (n == -2)
             break;
         st->end += (size_t)n;
         do_lines(st);
         /* A short read: the writer has nothing more yet, show what we have. */
-        if ((size_t)n < CHUNK) {
+        if (st->short_read) {
             write_pending(st, st->start);
             fflush(st->out);
         }
@@ -163,11 +203,26 @@ int err_annotate_stream(FILE *in, const char *name, FILE *out,
     st.opts = opts;
     st.eol = "\n";
     st.buf = malloc(BUF_SIZE);
-    if (st.buf == NULL)
+    st.raw = malloc(RAW);
+    if (st.buf == NULL || st.raw == NULL) {
+        free(st.buf);
+        free(st.raw);
         return -1;
+    }
     int rc = pump(&st);
     int saved = errno;
     free(st.buf);
+    free(st.raw);
+    char q[ERR_QUOTE_SIZE(200)];
+    const char *shown = strcmp(name, "-") == 0 ? "standard input"
+                                               : err_quote(name, strlen(name), 200, q, sizeof q);
+    if (st.utf16.enc != ERR_ENC_BYTES)
+        fprintf(stderr, "err: %s: read as UTF-16%s, written as UTF-8\n", shown,
+                st.utf16.enc == ERR_ENC_UTF16LE ? "LE" : "BE");
+    if (st.long_lines > 0)
+        fprintf(stderr, "err: %s: %llu line%s longer than %u bytes passed through unscanned\n",
+                shown, (unsigned long long)st.long_lines, st.long_lines == 1 ? "" : "s",
+                ERR_ANNOTATE_MAX_LINE);
     errno = saved;
     *found += st.found;
     return rc;

@@ -428,3 +428,29 @@ int err_eventlog_has_label(const char *s, size_t len)
     uint32_t label;
     return parse_label(s, len, &pos, &label);
 }
+
+static int io_packet(const uint32_t *dw)
+{
+    uint32_t strings = dw[1] & 0xffffu, string_offset = dw[1] >> 16, code = dw[3];
+    return (dw[0] & 0xffu) <= 0x1bu && (strings == 0 || string_offset >= 0x28u) &&
+           dw[2] >> 16 == 0 && code >> 30 != 0 && (code >> 16 & 0xfffu) != 0;
+}
+
+static int sql_head(const uint32_t *dw, size_t n)
+{
+    return dw[0] >= 100 && dw[0] < 0x80000000u && dw[1] >= 1 && dw[1] <= 25 &&
+           (n < 3 || dw[2] <= 255);
+}
+
+err_layout err_binary_layout(const uint32_t *dw, size_t n, int complete)
+{
+    if (n == 0)
+        return complete ? ERR_LAYOUT_OTHER : ERR_LAYOUT_UNKNOWN;
+    if (n == 1 && complete)
+        return ERR_LAYOUT_LONE;
+    if (n >= 4 && io_packet(dw))
+        return ERR_LAYOUT_IO_PACKET;
+    if (n >= 2 && sql_head(dw, n) && (n >= 3 || !complete))
+        return ERR_LAYOUT_SQL;
+    return n >= 4 || complete ? ERR_LAYOUT_OTHER : ERR_LAYOUT_UNKNOWN;
+}

@@ -41,6 +41,11 @@ static int has_kind(uint32_t v, winerr_kind k)
     return 0;
 }
 
+int err_explain_known_as(uint32_t v, winerr_kind k)
+{
+    return has_kind(v, k);
+}
+
 int err_explain_known(uint32_t v)
 {
     if (winerr_lookup_value(v, NULL, NULL, 0) > 0)
@@ -61,22 +66,47 @@ static int main_table(const winerr_entry *e)
     return strcmp(t, "winerror.h") == 0 || strcmp(t, "ntstatus.h") == 0;
 }
 
-/* Where an entry goes in the list, best first: winerror.h and ntstatus.h
- * before the hundreds of headers that reuse their numbers (a Win32 code 2
- * is also a dozen other things), and, when the context names a kind
- * ("error 2"), that kind only (not STATUS_WAIT_2). */
-static int tier(const winerr_entry *e, winerr_relation r, winerr_kind prefer)
+/* A second name a header gives a number that has a usual one: DNS_ERROR_*
+ * beside ERROR_* for the same Win32 code, and the like. */
+static int alias(const winerr_entry *e)
 {
-    int preferred = prefer != WINERR_KIND_OTHER && winerr_entry_kind(e) == prefer;
+    const char *n = winerr_entry_name(e);
+    switch (winerr_entry_kind(e)) {
+    case WINERR_KIND_WIN32: return strncmp(n, "ERROR_", 6) != 0;
+    case WINERR_KIND_NTSTATUS: return strncmp(n, "STATUS_", 7) != 0;
+    default: return 0;
+    }
+}
+
+/* Where an entry goes in the list, best first, as twice the tier plus one
+ * for an alias.  THE DEFAULT ORDER: the kind or table the context names
+ * ("error 2": Win32; "BugCheck 7E": bugcodes.h; "Msg 208": SQL Server;
+ * a TLS alert: schannel.h), then winerror.h and ntstatus.h before the
+ * hundreds of headers that reuse their numbers (a Win32 code 2 is also a
+ * dozen other things), the follow-ups (HRESULT_FROM_WIN32(...)), then the
+ * rest; within a tier, ERROR_* before another name for the same Win32 code
+ * (DNS_ERROR_INVALID_DATA) and STATUS_* likewise, else the library's order.
+ * When the context names a kind, other kinds come after the follow-ups
+ * (not STATUS_WAIT_2 for "error 2"). */
+static int tier(const winerr_entry *e, winerr_relation r, winerr_kind prefer, const char *table)
+{
+    winerr_kind k = winerr_entry_kind(e);
+    int preferred = prefer != WINERR_KIND_OTHER && k == prefer;
     int other_kind = prefer != WINERR_KIND_OTHER && !preferred;
-    if (r != WINERR_REL_EXACT)
-        return main_table(e) ? 2 : 4;
-    if (main_table(e))
-        return preferred ? 0 : other_kind ? 3 : 1;
-    return preferred ? 3 : 5;
+    int t;
+    if (table != NULL && r == WINERR_REL_EXACT && strcmp(winerr_entry_table(e), table) == 0)
+        t = 0;
+    else if (r != WINERR_REL_EXACT)
+        t = main_table(e) ? 2 : 4;
+    else if (main_table(e) || (preferred && (k == WINERR_KIND_BUGCHECK || k == WINERR_KIND_SQL)))
+        t = preferred ? 0 : other_kind ? 3 : 1;
+    else
+        t = preferred ? 3 : 5;
+    return 2 * t + alias(e);
 }
 
 #define MAIN_TIERS 3 /* tiers 0..2 are the ones worth showing */
+#define MAIN_KEYS (2 * MAIN_TIERS)
 
 struct candidates {
     size_t n;
@@ -106,7 +136,8 @@ static void insert(err_explanation *x, struct candidates *c, const winerr_entry 
 }
 
 /* The value's own entries, then those of the meaningful follow-ups. */
-static void gather(err_explanation *x, winerr_kind prefer, struct candidates *c)
+static void gather(err_explanation *x, winerr_kind prefer, const char *table,
+                   struct candidates *c)
 {
     const winerr_decoded *d = &x->decoded;
     for (size_t f = 0; f <= d->follow_count; f++) {
@@ -119,21 +150,26 @@ static void gather(err_explanation *x, winerr_kind prefer, struct candidates *c)
         winerr_by_value(&it, v, NULL);
         for (const winerr_entry *e; (e = winerr_next(&it)) != NULL;)
             if (f == 0 || winerr_entry_kind(e) == want)
-                insert(x, c, e, r, tier(e, r, prefer));
+                insert(x, c, e, r, tier(e, r, prefer, table));
     }
 }
 
 void err_explain(uint32_t v, winerr_kind prefer, err_explanation *x)
+{
+    err_explain_in(v, prefer, NULL, x);
+}
+
+void err_explain_in(uint32_t v, winerr_kind prefer, const char *table, err_explanation *x)
 {
     struct candidates c;
     c.n = 0;
     x->value = v;
     x->count = x->total = x->main = 0;
     winerr_decode(v, &x->decoded);
-    gather(x, prefer, &c);
+    gather(x, prefer, table, &c);
     for (size_t i = 0; i < c.n; i++) {
         x->item[i] = c.item[i];
-        x->main += c.tier[i] < MAIN_TIERS;
+        x->main += c.tier[i] < MAIN_KEYS;
     }
     x->count = c.n;
 }

@@ -36,9 +36,16 @@ typedef struct err_explanation {
 /* Nonzero when err_explain(v, ...) would find at least one item. */
 int err_explain_known(uint32_t v);
 
+/* Nonzero when some entry of kind k has the value v itself. */
+int err_explain_known_as(uint32_t v, winerr_kind k);
+
 /* Fills *x for the code v; `prefer` (or WINERR_KIND_OTHER) puts entries of
  * that kind first. */
 void err_explain(uint32_t v, winerr_kind prefer, err_explanation *x);
+
+/* The same, with the entries of header `table` (say "schannel.h" for a TLS
+ * alert) first of all; NULL for none. */
+void err_explain_in(uint32_t v, winerr_kind prefer, const char *table, err_explanation *x);
 
 /* Writes the name to show for an item into buf (NUL-terminated, cut to
  * fit): the entry's name, wrapped for a follow-up, as in

@@ -82,6 +82,22 @@ static void one_reading(struct err_query *q, enum err_form form, uint32_t v, int
     q->readings[0].negative = (unsigned char)negative;
 }
 
+/* A 64-bit value of 16 hex digits that holds a 32-bit code: the high half
+ * all ones with bit 31 set (sign extension, as WinDbg prints an NTSTATUS:
+ * ffffffffc0000005) or all zeros.  Read as its low half, as err --annotate
+ * does (scan.c, rule 4); a pointer such as fffff80368499e95 stays too big. */
+static int wide_hex(const char *s, size_t d, uint32_t *v)
+{
+    uint32_t hi, lo;
+    if (d != 16 || !hex_value(s, 8, &hi) || !hex_value(s + 8, 8, &lo))
+        return 0;
+    if (hi == 0 || (hi == 0xFFFFFFFFu && lo >= 0x80000000u)) {
+        *v = lo;
+        return 1;
+    }
+    return 0;
+}
+
 static int parse_hex(const char *s, size_t n, struct err_query *q, char *why, size_t whylen)
 {
     size_t d = 0;
@@ -92,7 +108,7 @@ static int parse_hex(const char *s, size_t n, struct err_query *q, char *why, si
     if (!valid_suffix(s + d, n - d))
         return say(why, whylen, "is not a valid hex number");
     uint32_t v;
-    if (!hex_value(s, d, &v))
+    if (!hex_value(s, d, &v) && !wide_hex(s, d, &v))
         return say(why, whylen, "does not fit in 32 bits");
     one_reading(q, ERR_FORM_HEX, v, 0, 0);
     return 1;
@@ -160,7 +176,7 @@ static int parse_number(const char *s, size_t n, struct err_query *q, char *why,
         return parse_digits(s, d, n, q, why, whylen);
     if (h == n) { /* implicit hex: 54f */
         uint32_t v;
-        if (!hex_value(s, n, &v))
+        if (!hex_value(s, n, &v) && !wide_hex(s, n, &v))
             return say(why, whylen, "does not fit in 32 bits");
         one_reading(q, ERR_FORM_HEX, v, 0, 0);
         return 1;
