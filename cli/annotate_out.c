@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "chars.h"
-#include "explain.h"
+#include "answer.h"
 #include "json.h"
 
 #define SHOW_NAMES 3   /* names on an annotation line before "+N more"  */

@@ -4,7 +4,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "explain.h"
+#include "answer.h"
 
 /* Length of the valid UTF-8 sequence at s (at most n bytes), or 0. */
 static size_t utf8_len(const unsigned char *s, size_t n)

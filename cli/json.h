@@ -17,7 +17,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "lookup.h"
+#include "answer.h"
 #include "winerr.h"
 
 /* s[0..len) as a JSON string literal, quotes included. */

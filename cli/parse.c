@@ -49,15 +49,6 @@ static int valid_suffix(const char *s, size_t n)
     return 0;
 }
 
-/* Hex digits s[0..n) to *v; 0 when they do not fit in 32 bits. */
-static int hex_value(const char *s, size_t n, uint32_t *v)
-{
-    long long x = winerr__hex_value(s, n);
-    if (x < 0)
-        return 0;
-    *v = (uint32_t)x;
-    return 1;
-}
 
 /* Decimal digits s[0..n) to *v, at most `limit`; 0 when beyond it. */
 static int dec_value(const char *s, size_t n, uint64_t limit, uint64_t *v)
@@ -82,20 +73,23 @@ static void one_reading(struct err_query *q, enum err_form form, uint32_t v, int
     q->readings[0].negative = (unsigned char)negative;
 }
 
-/* A 64-bit value of 16 hex digits that holds a 32-bit code: the high half
+/* The 32-bit value of the hex digits s[0..n), or 0 when they do not fit.
+ * A 64-bit value of 16 hex digits that holds a 32-bit code: the high half
  * all ones with bit 31 set (sign extension, as WinDbg prints an NTSTATUS:
  * ffffffffc0000005) or all zeros.  Read as its low half, as err --annotate
  * does (scan.c, rule 4); a pointer such as fffff80368499e95 stays too big. */
-static int wide_hex(const char *s, size_t d, uint32_t *v)
+static int hex32(const char *s, size_t n, uint32_t *v)
 {
-    uint32_t hi, lo;
-    if (d != 16 || !hex_value(s, 8, &hi) || !hex_value(s + 8, 8, &lo))
-        return 0;
-    if (hi == 0 || (hi == 0xFFFFFFFFu && lo >= 0x80000000u)) {
-        *v = lo;
-        return 1;
+    long long x = winerr__hex_value(s, n); /* leading zeros: zero-extended */
+    if (x < 0 && n == 16 && winerr__hex_value(s, 8) == 0xFFFFFFFFLL) {
+        x = winerr__hex_value(s + 8, 8); /* sign-extended: bit 31 must be set */
+        if (x < 0x80000000LL)
+            x = -1;
     }
-    return 0;
+    if (x < 0)
+        return 0;
+    *v = (uint32_t)x;
+    return 1;
 }
 
 static int parse_hex(const char *s, size_t n, struct err_query *q, char *why, size_t whylen)
@@ -108,7 +102,7 @@ static int parse_hex(const char *s, size_t n, struct err_query *q, char *why, si
     if (!valid_suffix(s + d, n - d))
         return say(why, whylen, "is not a valid hex number");
     uint32_t v;
-    if (!hex_value(s, d, &v) && !wide_hex(s, d, &v))
+    if (!hex32(s, d, &v))
         return say(why, whylen, "does not fit in 32 bits");
     one_reading(q, ERR_FORM_HEX, v, 0, 0);
     return 1;
@@ -139,7 +133,7 @@ static int parse_digits(const char *s, size_t d, size_t n, struct err_query *q, 
     uint64_t dv;
     uint32_t hv;
     int dec_ok = dec_value(s, d, UINT32_MAX, &dv);
-    int hex_ok = d == n && hex_value(s, d, &hv); /* a C suffix makes it decimal */
+    int hex_ok = d == n && hex32(s, d, &hv); /* a C suffix makes it decimal */
     if (!dec_ok && !hex_ok)
         return say(why, whylen, "does not fit in 32 bits");
     q->form = d == n ? ERR_FORM_AMBIGUOUS : ERR_FORM_DECIMAL;
@@ -176,7 +170,7 @@ static int parse_number(const char *s, size_t n, struct err_query *q, char *why,
         return parse_digits(s, d, n, q, why, whylen);
     if (h == n) { /* implicit hex: 54f */
         uint32_t v;
-        if (!hex_value(s, n, &v) && !wide_hex(s, n, &v))
+        if (!hex32(s, n, &v))
             return say(why, whylen, "does not fit in 32 bits");
         one_reading(q, ERR_FORM_HEX, v, 0, 0);
         return 1;

@@ -13,7 +13,7 @@
 #include "csv.h"
 #include "input.h"
 #include "json.h"
-#include "lookup.h"
+#include "answer.h"
 #include "obuf.h"
 #include "output.h"
 #include "parse.h"

@@ -100,7 +100,7 @@
  *     failure HRESULTs and NTSTATUS values that have a name).
  *  8. A wevtutil or evtxexport <Binary>HEX</Binary> string: the same.
  * "Has a decoding": the value names an entry, or a follow-up of err.exe's
- * rules does (see explain.h); err.exe's low-word guess does not count.
+ * rules does (see answer.h); err.exe's low-word guess does not count.
  *
  * NOT codes (the traps the tests check): a number glued to a word by '.',
  * '`', '-', '/', '\' or '@' (versions 10.0.19041.1, IP addresses, dates
@@ -122,8 +122,9 @@
 
 #include <string.h>
 
+#include "answer.h"
+#include "chars.h"
 #include "eventlog.h"
-#include "explain.h"
 
 enum { C_DIGIT = 1, C_HEX = 2, C_WORD = 4, C_SEP = 8, C_GLUE = 16, C_BLANK = 32 };
 
@@ -304,13 +305,8 @@ static err_scan_hit *add(struct line *l, size_t col, size_t n, uint32_t v, err_s
     return h;
 }
 
-static uint32_t hex_value(const unsigned char *p, size_t n)
-{
-    uint32_t v = 0;
-    for (size_t i = 0; i < n; i++)
-        v = v << 4 | (uint32_t)(p[i] <= '9' ? p[i] - '0' : (p[i] | 0x20) - 'a' + 10);
-    return v;
-}
+/* Hex digits already checked, at most eight: chars.h's reader. */
+#define hex_value(p, n) ((uint32_t)winerr__hex_value((const char *)(p), (n)))
 
 static int equal_ci(const unsigned char *p, const char *lower, size_t n)
 {

@@ -153,6 +153,13 @@ typedef enum winerr_relation {
  * "ntstatus-from-hresult", "low-word". */
 WINERR_API const char *winerr_relation_name(winerr_relation r);
 
+/* The kind of entry a follow-up names: WINERR_KIND_WIN32 for the Win32 code
+ * inside an HRESULT or NTSTATUS, WINERR_KIND_NTSTATUS for HRESULT_FROM_NT;
+ * WINERR_KIND_OTHER (any kind) for the exact value and err.exe's low-word
+ * guess.  A bug check or SQL message that shares the number of the Win32
+ * code inside 0x800700C1 is not what that HRESULT means. */
+WINERR_API winerr_kind winerr_relation_kind(winerr_relation r);
+
 typedef struct winerr_hresult_bits {
     unsigned severity;          /* S: 1 = failure                              */
     unsigned reserved;          /* R                                           */
