@@ -15,6 +15,7 @@ INCLUDEDIR   ?= $(PREFIX)/include
 PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
 MANDIR       ?= $(PREFIX)/share/man
 BASHCOMPDIR  ?= $(PREFIX)/share/bash-completion/completions
+DATADIR      ?= $(PREFIX)/share/winerr
 DESTDIR      ?=
 
 BUILD        ?= build
@@ -38,6 +39,9 @@ HEADER_BUILDS ?= yes
 SQL_MESSAGES_TEST ?= ../shared/data/sql-messages.csv
 
 PYTHON ?= python3
+# Debian's interpreter, which python3-jsonschema installs into: the CLI
+# tests validate every JSON line against cli/err.schema.json with it.
+JSONSCHEMA_PYTHON ?= /usr/bin/python3
 GPERF  ?= gperf
 CPPCHECK ?= cppcheck
 CC     ?= cc
@@ -77,7 +81,7 @@ GEN_INPUTS := $(wildcard generator/*.py generator/tools/*.py) \
               $(wildcard $(IMPACKET_DIR)/*_errors.py) \
               $(if $(WINSDK_INCLUDE),$(shell find $(WINSDK_INCLUDE) -iname '*.h' 2>/dev/null)) \
               $(if $(WINE_INCLUDE),$(shell find $(WINE_INCLUDE) -name '*.h' 2>/dev/null)) \
-              $(SQL_MESSAGES) $(ERR_CSV)
+              $(wildcard $(SQL_MESSAGES) $(ERR_CSV))
 GEN_FLAGS  := --mingw-include $(MINGW_INCLUDE) --winapi-src $(WINAPI_SRC) \
               --impacket-dir $(IMPACKET_DIR) \
               $(if $(WINSDK_INCLUDE),--winsdk-include $(WINSDK_INCLUDE)) \
@@ -92,7 +96,8 @@ all: $(STATIC_LIB) $(SHARED_LIB) $(ERR_BIN) $(PC_FILE) $(BUILD)/report.txt
 # ---- build dependencies (Debian) --------------------------------------------
 DEB_PACKAGES := gcc make python3 gperf libcmocka-dev mingw-w64-common \
                 librust-winapi-dev python3-impacket pkg-config clang \
-                libclang-rt-14-dev llvm valgrind cppcheck gcovr hyperfine time
+                libclang-rt-14-dev llvm valgrind cppcheck gcovr hyperfine time \
+                python3-jsonschema
 deps:
 	@missing=$$(for p in $(DEB_PACKAGES); do \
 	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; \
@@ -129,7 +134,7 @@ report: $(BUILD)/report.txt
 	@cat $<
 
 # ---- library ----------------------------------------------------------------
-$(BUILD)/lib/%.o: lib/%.c lib/winerr.h lib/internal.h $(GEN)/stamp
+$(BUILD)/lib/%.o: lib/%.c lib/winerr.h lib/internal.h lib/chars.h $(GEN)/stamp
 	@mkdir -p $(@D)
 	$(CC) $(LIB_CFLAGS) -c $< -o $@
 
@@ -150,7 +155,7 @@ $(PC_FILE): lib/winerr.pc.in lib/winerr.h
 	$(PC_SED) $< > $@
 
 # ---- the err command --------------------------------------------------------
-$(BUILD)/cli/%.o: cli/%.c lib/winerr.h $(wildcard cli/*.h)
+$(BUILD)/cli/%.o: cli/%.c lib/winerr.h lib/chars.h $(wildcard cli/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(CLI_CFLAGS) -c $< -o $@
 
@@ -163,7 +168,7 @@ $(BUILD)/tests/%: tests/lib/%.c tests/lib/test_common.h $(STATIC_LIB)
 	$(CC) $(TEST_CFLAGS) -o $@ $< $(STATIC_LIB) -lcmocka
 
 check: all $(TEST_BIN)
-	+@BUILD=$(BUILD) PYTHON=$(PYTHON) CC="$(CC)" CFLAGS="$(CFLAGS)" LDFLAGS="$(LDFLAGS)" TEST_BINS="$(TEST_BIN)" \
+	+@BUILD=$(BUILD) PYTHON=$(PYTHON) JSONSCHEMA_PYTHON=$(JSONSCHEMA_PYTHON) CC="$(CC)" CFLAGS="$(CFLAGS)" LDFLAGS="$(LDFLAGS)" TEST_BINS="$(TEST_BIN)" \
 	    SQL_MESSAGES_TEST="$(SQL_MESSAGES_TEST)" MINGW_INCLUDE="$(MINGW_INCLUDE)" \
 	    WINAPI_SRC="$(WINAPI_SRC)" IMPACKET_DIR="$(IMPACKET_DIR)" \
 	    WINSDK_INCLUDE="$(WINSDK_INCLUDE)" HEADER_BUILDS="$(HEADER_BUILDS)" MAKE="$(MAKE)" \
@@ -187,7 +192,7 @@ check-valgrind: all $(TEST_BIN)
 	@for t in $(TEST_BIN); do echo "==> valgrind $$t"; \
 	    $(VALGRIND) $$t > $$t.valgrind.log 2>&1 || { cat $$t.valgrind.log; exit 1; }; \
 	    tail -n 1 $$t.valgrind.log; done
-	$(PYTHON) tests/cli/run_cli_tests.py --err $(BUILD)/err \
+	JSONSCHEMA_PYTHON=$(JSONSCHEMA_PYTHON) $(PYTHON) tests/cli/run_cli_tests.py --err $(BUILD)/err \
 	    --wrapper "$(VALGRIND)"
 
 FUZZ_SECONDS ?= 30
@@ -199,11 +204,11 @@ FUZZ_BIN     := $(FUZZ_SRC:tests/fuzz/%.c=$(FUZZ_BUILD)/%)
 FUZZ_LIB_OBJ := $(LIB_SRC:lib/%.c=$(FUZZ_BUILD)/lib/%.o)
 FUZZ_CLI_OBJ := $(filter-out $(FUZZ_BUILD)/cli/main.o,$(CLI_SRC:cli/%.c=$(FUZZ_BUILD)/cli/%.o))
 
-$(FUZZ_BUILD)/lib/%.o: lib/%.c lib/winerr.h lib/internal.h $(GEN)/stamp
+$(FUZZ_BUILD)/lib/%.o: lib/%.c lib/winerr.h lib/internal.h lib/chars.h $(GEN)/stamp
 	@mkdir -p $(@D)
 	$(FUZZ_CC) -std=c11 -g -O1 -fsanitize=fuzzer-no-link $(FUZZ_SAN) -DWINERR_BUILDING \
 	    -Ilib -I$(GEN) -c $< -o $@
-$(FUZZ_BUILD)/cli/%.o: cli/%.c lib/winerr.h $(wildcard cli/*.h)
+$(FUZZ_BUILD)/cli/%.o: cli/%.c lib/winerr.h lib/chars.h $(wildcard cli/*.h)
 	@mkdir -p $(@D)
 	$(FUZZ_CC) -std=c11 -g -O1 -fsanitize=fuzzer-no-link $(FUZZ_SAN) -Ilib -Icli -c $< -o $@
 $(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB_OBJ) $(FUZZ_CLI_OBJ)
@@ -266,7 +271,8 @@ bench-repeat: $(BUILD)/bench
 # ---- install ----------------------------------------------------------------
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(INCLUDEDIR) \
-	    $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR)
+	    $(DESTDIR)$(PKGCONFIGDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(BASHCOMPDIR) \
+	    $(DESTDIR)$(DATADIR)
 	install -m 755 $(ERR_BIN) $(DESTDIR)$(BINDIR)/err
 	install -m 644 $(STATIC_LIB) $(DESTDIR)$(LIBDIR)/
 	install -m 755 $(SHARED_LIB) $(DESTDIR)$(LIBDIR)/
@@ -276,10 +282,12 @@ install: all
 	$(PC_SED) lib/winerr.pc.in > $(DESTDIR)$(PKGCONFIGDIR)/winerr.pc
 	install -m 644 cli/err.1 $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 cli/err.bash-completion $(DESTDIR)$(BASHCOMPDIR)/err
+	install -m 644 cli/err.schema.json $(DESTDIR)$(DATADIR)/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/err $(DESTDIR)$(LIBDIR)/libwinerr.a \
 	    $(DESTDIR)$(LIBDIR)/$(notdir $(SHARED_LIB)) $(DESTDIR)$(LIBDIR)/$(SONAME) \
 	    $(DESTDIR)$(LIBDIR)/libwinerr.so $(DESTDIR)$(INCLUDEDIR)/winerr.h \
 	    $(DESTDIR)$(PKGCONFIGDIR)/winerr.pc $(DESTDIR)$(MANDIR)/man1/err.1 \
-	    $(DESTDIR)$(BASHCOMPDIR)/err
+	    $(DESTDIR)$(BASHCOMPDIR)/err $(DESTDIR)$(DATADIR)/err.schema.json
+	rmdir $(DESTDIR)$(DATADIR) 2>/dev/null || true

@@ -6,7 +6,10 @@
  * memchr.  Lines without codes are not copied anywhere: the bytes already
  * scanned are written out in one piece when the buffer is refilled or a line
  * with codes needs its annotations after it.  A line longer than
- * ERR_ANNOTATE_MAX_LINE is written through as it arrives, unscanned.
+ * ERR_ANNOTATE_MAX_LINE is written through as it arrives, unscanned, and
+ * counted for one line on stderr at the end.  A UTF-16 input (input.h says
+ * how it is told) is turned into UTF-8 as it is read, and scanned and
+ * written as UTF-8.
  */
 #include "annotate.h"
 
@@ -15,6 +18,8 @@
 #include <string.h>
 
 #include "annotate_out.h"
+#include "args.h"
+#include "chars.h"
 #include "input.h"
 #include "quote.h"
 #include "scan.h"
@@ -22,6 +27,8 @@
 #define CHUNK (256u * 1024u)
 /* A whole line of the maximum length, its CRLF, and a chunk read after it. */
 #define BUF_SIZE (ERR_ANNOTATE_MAX_LINE + 2u + CHUNK)
+/* UTF-16 bytes read at a time: their UTF-8 fits in a chunk. */
+#define RAW ((CHUNK - 8u) / 3u * 2u)
 
 struct stream {
     FILE *in, *out;
@@ -34,6 +41,12 @@ struct stream {
     uint64_t line_no;  /* lines completed so far                    */
     const char *eol;   /* the last line ending seen                 */
     uint64_t found;
+    uint64_t long_lines; /* lines passed through unscanned           */
+    err_scan_state scan; /* what one line tells the next             */
+    int detected;        /* the encoding is known                     */
+    err_utf16 utf16;     /* enc ERR_ENC_BYTES: no conversion          */
+    unsigned char *raw;  /* UTF-16 bytes read, before conversion       */
+    int short_read;      /* the last read gave less than it asked for  */
 };
 
 static void write_pending(struct stream *st, size_t upto)
@@ -62,9 +75,13 @@ static void do_line(struct stream *st, size_t n)
         len--;
         st->eol = len > 0 && p[len - 1] == '\r' ? (len--, "\r\n") : "\n";
     }
-    st->line_no++;
+    if (++st->line_no == 1) { /* a UTF-8 byte-order mark: copied, not scanned */
+        size_t bom = winerr__bom_len(p, len);
+        p += bom;
+        len -= bom;
+    }
     err_scan_hit hits[ERR_SCAN_MAX_HITS];
-    size_t k = err_scan_line(p, len, st->opts->flags, hits, ERR_SCAN_MAX_HITS);
+    size_t k = err_scan_next(&st->scan, p, len, st->opts->flags, hits, ERR_SCAN_MAX_HITS);
     if (k == 0)
         return;
     st->found += k;
@@ -97,6 +114,7 @@ static void do_lines(struct stream *st)
             /* Room for ERR_ANNOTATE_MAX_LINE bytes plus "\r" before the '\n'. */
             if (st->end - st->start > ERR_ANNOTATE_MAX_LINE + 1) {
                 st->skipping = 1;
+                st->long_lines++;
                 st->start = st->end;
             }
             return;
@@ -120,19 +138,47 @@ static void make_room(struct stream *st)
     }
 }
 
+/* Reads into buf[end...): up to CHUNK bytes as they come, or UTF-16 turned
+ * into at most CHUNK bytes of UTF-8.  Returns the bytes added (0 is
+ * possible for UTF-16 before the end), -2 at the end, -1 on error. */
+static long read_more(struct stream *st)
+{
+    if (st->detected && st->utf16.enc == ERR_ENC_BYTES) {
+        long n = err_read_some(st->in, st->buf + st->end, CHUNK);
+        st->short_read = n < (long)CHUNK;
+        return n == 0 ? -2 : n;
+    }
+    long n = err_read_some(st->in, (char *)st->raw, RAW);
+    if (n < 0)
+        return -1;
+    st->short_read = n < (long)RAW;
+    size_t skip = 0;
+    if (!st->detected) {
+        st->detected = 1;
+        st->utf16.enc = err_detect_encoding(st->raw, (size_t)n, &skip);
+        if (st->utf16.enc == ERR_ENC_BYTES) {
+            memcpy(st->buf + st->end, st->raw, (size_t)n);
+            return n == 0 ? -2 : n;
+        }
+    }
+    size_t w = err_utf16_convert(&st->utf16, st->raw + skip, (size_t)n - skip,
+                                 st->buf + st->end, n == 0);
+    return n == 0 && w == 0 ? -2 : (long)w;
+}
+
 static int pump(struct stream *st)
 {
     for (;;) {
         make_room(st);
-        long n = err_read_some(st->in, st->buf + st->end, CHUNK);
-        if (n < 0)
+        long n = read_more(st);
+        if (n == -1)
             return -1;
-        if (n == 0)
+        if (n == -2)
             break;
         st->end += (size_t)n;
         do_lines(st);
         /* A short read: the writer has nothing more yet, show what we have. */
-        if ((size_t)n < CHUNK) {
+        if (st->short_read) {
             write_pending(st, st->start);
             fflush(st->out);
         }
@@ -157,11 +203,26 @@ int err_annotate_stream(FILE *in, const char *name, FILE *out,
     st.opts = opts;
     st.eol = "\n";
     st.buf = malloc(BUF_SIZE);
-    if (st.buf == NULL)
+    st.raw = malloc(RAW);
+    if (st.buf == NULL || st.raw == NULL) {
+        free(st.buf);
+        free(st.raw);
         return -1;
+    }
     int rc = pump(&st);
     int saved = errno;
     free(st.buf);
+    free(st.raw);
+    char q[ERR_QUOTE_SIZE(200)];
+    const char *shown = strcmp(name, "-") == 0 ? "standard input"
+                                               : err_quote(name, strlen(name), 200, q, sizeof q);
+    if (st.utf16.enc != ERR_ENC_BYTES)
+        fprintf(stderr, "err: %s: read as UTF-16%s, written as UTF-8\n", shown,
+                st.utf16.enc == ERR_ENC_UTF16LE ? "LE" : "BE");
+    if (st.long_lines > 0)
+        fprintf(stderr, "err: %s: %llu line%s longer than %u bytes passed through unscanned\n",
+                shown, (unsigned long long)st.long_lines, st.long_lines == 1 ? "" : "s",
+                ERR_ANNOTATE_MAX_LINE);
     errno = saved;
     *found += st.found;
     return rc;
@@ -175,6 +236,13 @@ static int usage_error(const char *what, const char *arg)
     fprintf(stderr, "err: %s '%s' for --annotate (usage: err --annotate "
                     "[--json] [--strict] [FILE...])\n",
             what, err_quote(arg, strlen(arg), 64, q, sizeof q));
+    return 2;
+}
+
+/* The message err itself gives for the same mistake (args.h). */
+static int usage_error_as_err(const char *arg, const char *why)
+{
+    err_complain(NULL, arg, strlen(arg), why);
     return 2;
 }
 
@@ -196,10 +264,12 @@ static int help(void)
  * status of a usage error.  *files counts the file arguments. */
 static int parse_options(int argc, char **argv, err_annotate_opts *o, int *files)
 {
-    int dashdash = 0;
+    int dashdash = 0, stdin_named = 0;
     *files = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
+        if ((dashdash || a[0] != '-' || a[1] == '\0') && strcmp(a, "-") == 0 && stdin_named++)
+            return usage_error_as_err(a, "names standard input twice");
         if (dashdash || a[0] != '-' || a[1] == '\0')
             ++*files;
         else if (strcmp(a, "--") == 0)
@@ -216,24 +286,25 @@ static int parse_options(int argc, char **argv, err_annotate_opts *o, int *files
     return 0;
 }
 
+static int out_errno; /* why standard output failed, once it has */
+
 /* Annotates one named input; returns 0 or 2 (message printed). */
 static int annotate_file(const char *path, const err_annotate_opts *o, uint64_t *found)
 {
     int is_stdin = strcmp(path, "-") == 0;
     FILE *in = is_stdin ? stdin : fopen(path, "rb");
-    char q[ERR_QUOTE_SIZE(200)];
     if (in == NULL) {
-        fprintf(stderr, "err: cannot open '%s': %s\n",
-                err_quote(path, strlen(path), 200, q, sizeof q), strerror(errno));
+        err_io_error(path, "opened", errno);
         return 2;
     }
     int rc = err_annotate_stream(in, path, stdout, o, found);
     int saved = errno;
+    if (ferror(stdout) && out_errno == 0)
+        out_errno = saved; /* the stream stopped at the failed write */
     if (!is_stdin)
         fclose(in);
     if (rc < 0) {
-        fprintf(stderr, "err: cannot read '%s': %s\n",
-                err_quote(path, strlen(path), 200, q, sizeof q), strerror(saved));
+        err_io_error(path, "read", saved);
         return 2;
     }
     return 0;
@@ -258,8 +329,9 @@ int err_annotate_main(int argc, char **argv)
         else if (dashdash || a[0] != '-' || a[1] == '\0')
             status |= annotate_file(a, &o, &found);
     }
+    errno = 0;
     if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "err: cannot write the output: %s\n", strerror(errno));
+        err_io_error(NULL, "written", errno != 0 ? errno : out_errno);
         return 2;
     }
     return status != 0 ? 2 : found > 0 ? 0 : 1;

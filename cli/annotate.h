@@ -15,14 +15,16 @@
  * one per line:
  *
  *     {"file":"-","line":12,"column":34,"match":"0x800700C1","form":"hex",
- *      "value":"0x800700c1","signed":-2147024703,"decoding":{"hresult":{...},
- *      "ntstatus":{...},"total":1,"main":1,"matches":[{"name":...,
- *      "shown_as":"HRESULT_FROM_WIN32(ERROR_BAD_EXE_FORMAT)","value":...,
- *      "table":...,"kind":...,"relation":"win32-from-hresult","text":...}]}}
+ *      "value":2147942593,"hex":"0x800700c1","signed":-2147024703,
+ *      "decoding":{"hresult":{...},"ntstatus":{...},"total":1,"main":1,
+ *      "matches":[{"name":...,"value":193,"hex":"0xc1","table":...,"text":...,
+ *      "kind":...,"relation":"win32-from-hresult",
+ *      "shown_as":"HRESULT_FROM_WIN32(ERROR_BAD_EXE_FORMAT)"}]}}
  *
  * line and column count from 1, column in bytes; "file" is the argument as
  * given ("-" for standard input); "matches" is best first, its first "main"
- * items being the ones the text mode shows.  What counts as a code: scan.c.
+ * items being the ones the text mode shows.  cli/err.schema.json is the
+ * schema of these objects and of err --json's.  What counts as a code: scan.c.
  *
  * Exit status: 0 when some code was found, 1 when none was, 2 for a usage
  * error or a file that cannot be read or output that cannot be written

@@ -1,9 +1,11 @@
 /* annotate_out.c - one found code as an annotation line or a JSON object. */
 #include "annotate_out.h"
 
+#include <stdio.h>
 #include <string.h>
 
-#include "explain.h"
+#include "chars.h"
+#include "answer.h"
 #include "json.h"
 
 #define SHOW_NAMES 3   /* names on an annotation line before "+N more"  */
@@ -52,18 +54,99 @@ static void write_short_text(FILE *out, const char *t)
     fwrite(buf, 1, n, out);
 }
 
+
+/* The entries for a hit, ranked by what its line says it is. */
+static void explain_hit(const err_scan_hit *h, err_explanation *x)
+{
+    const char *table = h->context == ERR_CTX_TLS        ? "schannel.h"
+                        : h->context == ERR_CTX_IO_ERROR ? "ntiologc.h"
+                                                         : NULL;
+    err_explain_in(h->value, h->prefer, table, x);
+}
+
+/* Does the best entry say what the hit is?  Where the context names a table
+ * of its own (a bug check, a SQL error, a TLS alert, a driver's ErrorCode),
+ * another header's entry for the same number is no name for it. */
+static int named(const err_scan_hit *h, const err_explanation *x)
+{
+    if (x->count == 0)
+        return 0;
+    const winerr_entry *e = x->item[0].entry;
+    switch (h->context) {
+    case ERR_CTX_BUGCHECK: return winerr_entry_kind(e) == WINERR_KIND_BUGCHECK;
+    case ERR_CTX_SQL: return winerr_entry_kind(e) == WINERR_KIND_SQL;
+    case ERR_CTX_TLS:
+        return strncmp(winerr_entry_name(e), "TLS1_ALERT_", 11) == 0;
+    case ERR_CTX_IO_ERROR:
+        return strcmp(winerr_entry_table(e), "ntiologc.h") == 0;
+    case ERR_CTX_WIN32: /* error 0x0000011b: a Win32 code or nothing */
+        return !h->labelled || h->value >= 0x10000 || winerr_entry_kind(e) == WINERR_KIND_WIN32;
+    default: return 1;
+    }
+}
+
+/* What can be said of a code no table names: its fields. */
+static void describe_unnamed(const err_scan_hit *h, const err_explanation *x, char *buf,
+                             size_t size)
+{
+    const winerr_decoded *d = &x->decoded;
+    uint32_t v = h->value;
+    int ntstatus = h->context == ERR_CTX_NTSTATUS || h->context == ERR_CTX_IO_ERROR ||
+                   (h->context != ERR_CTX_HRESULT && v >> 30 == 3);
+    switch (h->context) {
+    case ERR_CTX_SQL:
+        if (h->severity < 0)
+            snprintf(buf, size, "SQL Server error %u", (unsigned)v);
+        else if (h->state >= 0)
+            snprintf(buf, size, "SQL Server error %u, severity %d, state %d", (unsigned)v,
+                     h->severity, h->state);
+        else
+            snprintf(buf, size, "SQL Server error %u, severity %d", (unsigned)v, h->severity);
+        return;
+    case ERR_CTX_BUGCHECK:
+        snprintf(buf, size, "bug check 0x%x, not in bugcodes.h", (unsigned)v);
+        return;
+    case ERR_CTX_TLS:
+        snprintf(buf, size, "TLS alert %u, not in schannel.h", (unsigned)v);
+        return;
+    case ERR_CTX_WIN32:
+        if (v < 0x10000) {
+            snprintf(buf, size, "Win32 code %u, which no table names", (unsigned)v);
+            return;
+        }
+        break;
+    default:
+        break;
+    }
+    const char *fac = ntstatus ? d->ntstatus.facility_name : d->hresult.facility_name;
+    unsigned facility = ntstatus ? d->ntstatus.facility : d->hresult.facility;
+    unsigned code = ntstatus ? d->ntstatus.code : d->hresult.code;
+    char f[64];
+    if (fac != NULL)
+        snprintf(f, sizeof f, "%s (%u)", fac, facility);
+    else
+        snprintf(f, sizeof f, "facility %u", facility);
+    int n = snprintf(buf, size, "%s, %s, %s, code 0x%04x (%u)",
+                     ntstatus ? "NTSTATUS" : "HRESULT",
+                     ntstatus ? d->ntstatus.severity_name
+                              : d->hresult.severity ? "severity FAILURE" : "severity SUCCESS",
+                     f, code, code);
+    if (facility == 7 && n > 0 && (size_t)n < size)
+        snprintf(buf + n, size - (size_t)n, ", the Win32 code %u, which has no name either",
+                 code);
+}
+
 static int is_full_hex(const char *m, size_t n)
 {
-    return n >= 10 && m[0] == '0' && (m[1] | 0x20) == 'x' &&
-           (n == 10 || !((m[10] >= '0' && m[10] <= '9') ||
-                         ((m[10] | 0x20) >= 'a' && (m[10] | 0x20) <= 'f')));
+    return n >= 10 && m[0] == '0' && winerr__lower(m[1]) == 'x' &&
+           (n == 10 || winerr__hexval(m[10]) < 0);
 }
 
 void err_annotate_text(FILE *out, const char *line, const err_scan_hit *h,
                        const char *eol)
 {
     err_explanation x;
-    err_explain(h->value, h->prefer, &x);
+    explain_hit(h, &x);
     const char *m = line + h->column;
     fputs(ERR_ANNOTATE_PREFIX, out);
     /* The match is hex, digits, 'x', L/U and blanks: safe to copy, but a tab
@@ -72,6 +155,12 @@ void err_annotate_text(FILE *out, const char *line, const err_scan_hit *h,
         putc(m[i] == ' ' || (unsigned char)m[i] >= 0x21 ? m[i] : ' ', out);
     if (!is_full_hex(m, h->length))
         fprintf(out, " (0x%08x)", (unsigned)h->value);
+    if (!named(h, &x)) {
+        char what[200];
+        describe_unnamed(h, &x, what, sizeof what);
+        fprintf(out, " = no name: %s%s", what, eol);
+        return;
+    }
     size_t shown = x.main > 0 ? x.main : x.count;
     if (shown > SHOW_NAMES)
         shown = SHOW_NAMES;
@@ -90,71 +179,36 @@ void err_annotate_text(FILE *out, const char *line, const err_scan_hit *h,
     fputs(eol, out);
 }
 
-/* ---- JSON (strings escaped by json.c) --------------------------------- */
-
-static void json_cstring(FILE *out, const char *s)
-{
-    if (s == NULL)
-        fputs("null", out);
-    else
-        err_json_string(out, s, strlen(s));
-}
-
-static void json_bits(FILE *out, const winerr_decoded *d)
-{
-    const winerr_hresult_bits *h = &d->hresult;
-    const winerr_ntstatus_bits *s = &d->ntstatus;
-    fprintf(out, "\"hresult\":{\"severity\":%u,\"customer\":%u,\"nt\":%u,"
-                 "\"facility\":%u,\"facility_name\":",
-            h->severity, h->customer, h->nt, h->facility);
-    json_cstring(out, h->facility_name);
-    fprintf(out, ",\"code\":%u},\"ntstatus\":{\"severity\":%u,\"severity_name\":",
-            h->code, s->severity);
-    json_cstring(out, s->severity_name);
-    fprintf(out, ",\"facility\":%u,\"facility_name\":", s->facility);
-    json_cstring(out, s->facility_name);
-    fprintf(out, ",\"code\":%u}", s->code);
-}
-
-static void json_item(FILE *out, const err_explain_item *it)
-{
-    const winerr_entry *e = it->entry;
-    char name[ERR_EXPLAIN_NAME_SIZE];
-    fputs("{\"name\":", out);
-    json_cstring(out, winerr_entry_name(e));
-    fputs(",\"shown_as\":", out);
-    json_cstring(out, err_explain_name(it, name, sizeof name));
-    fprintf(out, ",\"value\":\"0x%08x\",\"table\":", (unsigned)winerr_entry_value(e));
-    json_cstring(out, winerr_entry_table(e));
-    fputs(",\"kind\":", out);
-    json_cstring(out, winerr_kind_name(winerr_entry_kind(e)));
-    fputs(",\"relation\":", out);
-    json_cstring(out, winerr_relation_name(it->relation));
-    fputs(",\"text\":", out);
-    json_cstring(out, winerr_entry_text(e));
-    putc('}', out);
-}
+/* ---- JSON: the pieces json.c writes for err --json too ----------------- */
 
 void err_annotate_json(FILE *out, const char *file, uint64_t line_no,
                        const char *line, const err_scan_hit *h)
 {
     err_explanation x;
-    err_explain(h->value, h->prefer, &x);
+    explain_hit(h, &x);
     fputs("{\"file\":", out);
-    json_cstring(out, file);
+    err_json_string(out, file, strlen(file));
     fprintf(out, ",\"line\":%llu,\"column\":%zu,\"match\":",
             (unsigned long long)line_no, h->column + 1);
     err_json_string(out, line + h->column, h->length);
-    long long sv = h->value >= 0x80000000u ? (long long)h->value - 0x100000000LL
-                                           : (long long)h->value;
-    fprintf(out, ",\"form\":\"%s\",\"value\":\"0x%08x\",\"signed\":%lld,\"decoding\":{",
-            err_scan_form_name(h->form), (unsigned)h->value, sv);
-    json_bits(out, &x.decoded);
+    fprintf(out, ",\"form\":\"%s\",\"context\":\"%s\",", err_scan_form_name(h->form),
+            err_scan_context_name(h->context));
+    err_json_value(out, h->value);
+    fputs(",\"no_name\":", out);
+    if (named(h, &x)) {
+        fputs("null", out);
+    } else {
+        char what[200];
+        describe_unnamed(h, &x, what, sizeof what);
+        err_json_string(out, what, strlen(what));
+    }
+    fputs(",\"decoding\":{", out);
+    err_json_decoded(out, &x.decoded);
     fprintf(out, ",\"total\":%zu,\"main\":%zu,\"matches\":[", x.total, x.main);
     for (size_t i = 0; i < x.count; i++) {
         if (i > 0)
             putc(',', out);
-        json_item(out, &x.item[i]);
+        err_json_match(out, x.item[i].entry, x.item[i].relation, NULL);
     }
     fputs("]}}\n", out);
 }

@@ -5,8 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "eventlog.h"
-#include "parse.h"
+#include "chars.h"
 #include "quote.h"
 
 #define SHOWN 64 /* bytes of a bad argument shown in a message */
@@ -20,6 +19,8 @@ void err_complain(const char *where, const char *arg, size_t len, const char *wh
 
 void err_cli_free(struct err_cli *c)
 {
+    for (size_t i = 0; c->inputs != NULL && i < c->ninputs; i++)
+        err_query_free(&c->inputs[i].q);
     free(c->selected);
     free(c->inputs);
     free(c->words);
@@ -52,28 +53,27 @@ static int select_table(struct err_cli *c, size_t t)
     return 0;
 }
 
-/* Any argument that is not an option: checked now, answered later. */
+/* Any argument that is not an option: parsed now, answered later. */
 static int add_input(struct err_cli *c, const char *arg, int bytes)
 {
-    struct err_query q;
+    struct err_input *in = &c->inputs[c->ninputs];
     char why[200];
-    size_t len = strlen(arg);
-    if (bytes) {
-        if (err_hexstring_parse(arg, len, NULL, 0, NULL, why, sizeof why) < 0)
-            return usage_error(arg, why);
-    } else {
-        if (err_parse_arg(arg, len, &q, why, sizeof why) < 0)
-            return usage_error(arg, why);
-        if (q.form == ERR_FORM_TABLE)
-            return select_table(c, (size_t)q.table);
-        if (q.form == ERR_FORM_CSV)
-            return set_mode(c, ERR_MODE_CSV, arg);
-        if (q.form == ERR_FORM_HELP)
-            return set_mode(c, ERR_MODE_HELP, arg);
-    }
-    c->inputs[c->ninputs].arg = arg;
-    c->inputs[c->ninputs].len = len;
-    c->inputs[c->ninputs++].bytes = bytes;
+    size_t len = strlen(arg), bom = winerr__bom_len(arg, len);
+    arg += bom; /* pasted from a file that starts with a byte-order mark */
+    len -= bom;
+    int rc = bytes ? err_parse_bytes(arg, len, &in->q, why, sizeof why)
+                   : err_parse_arg(arg, len, &in->q, why, sizeof why);
+    if (rc < 0)
+        return usage_error(arg, why);
+    if (in->q.form == ERR_FORM_TABLE)
+        return select_table(c, (size_t)in->q.table);
+    if (in->q.form == ERR_FORM_CSV)
+        return set_mode(c, ERR_MODE_CSV, arg);
+    if (in->q.form == ERR_FORM_HELP)
+        return set_mode(c, ERR_MODE_HELP, arg);
+    in->arg = arg;
+    in->len = len;
+    c->ninputs++;
     return 0;
 }
 
@@ -96,7 +96,10 @@ static int take_words(struct err_cli *c, int argc, char **argv, int i)
         *p++ = ' ';
     }
     *p = '\0';
-    if (strspn(c->words, " \t\n\r\v\f") == (size_t)(p - c->words))
+    const char *w = c->words;
+    while (*w != '\0' && winerr__is_space(*w))
+        w++;
+    if (*w == '\0')
         return usage_error(argv[i], "needs at least one word to search for");
     return set_mode(c, ERR_MODE_SEARCH, argv[i]);
 }
@@ -131,7 +134,8 @@ static int option(struct err_cli *c, const char *arg)
             return usage_error(arg, "names standard input twice");
         c->use_stdin = 1;
         c->inputs[c->ninputs].arg = NULL; /* read stdin here, in turn */
-        c->inputs[c->ninputs++].len = 0;
+        c->inputs[c->ninputs].len = 0;
+        memset(&c->inputs[c->ninputs++].q, 0, sizeof c->inputs[0].q);
         return 1;
     }
     if (strncmp(arg, "--bytes=", 8) == 0)
@@ -154,6 +158,8 @@ static int check_combination(struct err_cli *c)
 {
     if (c->mode == ERR_MODE_LOOKUP && c->ninputs == 0)
         c->mode = ERR_MODE_TABLES;
+    if (c->json && c->mode == ERR_MODE_CSV)
+        return usage_error("--json", "cannot be combined with --csv or /:outputtoCSV");
     if (c->mode == ERR_MODE_HELP || c->mode == ERR_MODE_VERSION || c->mode == ERR_MODE_LOOKUP ||
         c->mode == ERR_MODE_TABLES)
         return 0;

@@ -6,6 +6,7 @@
 
 #include <stddef.h>
 
+#include "parse.h"
 #include "winerr.h"
 
 enum err_mode {
@@ -18,12 +19,12 @@ enum err_mode {
     ERR_MODE_VERSION
 };
 
-/* An input in argv order: an argument, the hex string of --bytes, or
- * standard input ("-", arg NULL). */
+/* An input in argv order: an argument or the hex string of --bytes, parsed
+ * here once, or standard input ("-", arg NULL, read and parsed by run.c). */
 struct err_input {
     const char *arg;
     size_t len;
-    int bytes; /* --bytes: a wevtutil <Binary> hex string */
+    struct err_query q; /* arg, parsed (not for standard input) */
 };
 
 struct err_cli {
@@ -40,8 +41,9 @@ struct err_cli {
 
 /*
  * Reads argv.  Returns 0, or -1 after printing the one-line usage error
- * ("err: '<arg>' <what is wrong>") to stderr.  Inputs are checked here, so
- * a bad one stops the run before anything is printed.  Free with
+ * ("err: '<arg>' <what is wrong>") to stderr.  Inputs are parsed here, so
+ * a bad one stops the run before anything is printed, and run.c answers the
+ * queries without parsing them again.  Free with
  * err_cli_free() in both cases.
  */
 int err_cli_parse(int argc, char **argv, struct err_cli *c);

@@ -2,8 +2,10 @@
 #include "eventlog.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "chars.h"
 #include "quote.h"
 
 #define SHOW 24 /* input bytes of a bad token shown in a message */
@@ -18,39 +20,13 @@ struct scan {
     long count;         /* DWORDs found so far                       */
     err_dword *out;
     size_t max;
+    err_dword **grow;   /* err_dwords_read: out grows, *grow owns it  */
     size_t line;        /* 1-based line number, for messages         */
     char *why;
     size_t whylen;
 };
 
-static int is_blank(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\v' || c == '\f';
-}
 
-int err_hexval(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-/* Value of n (1..8) hex digits, or -1 if any is not a hex digit. */
-static int64_t hex_run(const char *s, size_t n)
-{
-    uint32_t v = 0;
-    for (size_t i = 0; i < n; i++) {
-        int d = err_hexval(s[i]);
-        if (d < 0)
-            return -1;
-        v = v << 4 | (uint32_t)d;
-    }
-    return v;
-}
 
 static long fail(struct scan *st, const char *what, const char *tok, size_t n)
 {
@@ -59,13 +35,23 @@ static long fail(struct scan *st, const char *what, const char *tok, size_t n)
         snprintf(st->why, st->whylen, "has %s '%s' on line %zu", what,
                  err_quote(tok, n, SHOW, q, sizeof q), st->line);
     } else {
-        snprintf(st->why, st->whylen, "%s (line %zu)", what, st->line);
+        snprintf(st->why, st->whylen, "has %s (line %zu)", what, st->line);
     }
     return -1;
 }
 
 static int push(struct scan *st, uint32_t offset, uint32_t value)
 {
+    if (st->grow != NULL && (size_t)st->count == st->max) {
+        size_t cap = st->max ? st->max * 2 : 16;
+        err_dword *d = realloc(st->out, cap * sizeof *d);
+        if (d == NULL) {
+            snprintf(st->why, st->whylen, "cannot get memory for its data");
+            return -1;
+        }
+        st->out = *st->grow = d;
+        st->max = cap;
+    }
     if ((size_t)st->count < st->max) {
         st->out[st->count].offset = offset;
         st->out[st->count].value = value;
@@ -78,15 +64,15 @@ static int push(struct scan *st, uint32_t offset, uint32_t value)
 static int parse_label(const char *s, size_t n, size_t *pos, uint32_t *label)
 {
     size_t i = 0, d;
-    while (i < n && is_blank(s[i]))
+    while (i < n && winerr__is_blank(s[i]))
         i++;
-    for (d = 0; i + d < n && err_hexval(s[i + d]) >= 0; d++)
+    for (d = 0; i + d < n && winerr__hexval(s[i + d]) >= 0; d++)
         ;
     if (d < 4 || d > 8 || i + d >= n || s[i + d] != ':')
         return 0;
-    if (i + d + 1 < n && !is_blank(s[i + d + 1]))
+    if (i + d + 1 < n && !winerr__is_blank(s[i + d + 1]))
         return 0;
-    *label = (uint32_t)hex_run(s + i, d);
+    *label = (uint32_t)winerr__hex_value(s + i, d);
     *pos = i + d + 1;
     return 1;
 }
@@ -95,9 +81,9 @@ static int is_heading(const char *s, size_t n)
 {
     static const char *const headings[] = {"data:", "binary data:", "in words",
                                            "in bytes", "words", "bytes"};
-    while (n > 0 && is_blank(s[n - 1]))
+    while (n > 0 && winerr__is_blank(s[n - 1]))
         n--;
-    while (n > 0 && is_blank(*s))
+    while (n > 0 && winerr__is_blank(*s))
         s++, n--;
     for (size_t h = 0; h < sizeof headings / sizeof headings[0]; h++) {
         size_t k = strlen(headings[h]);
@@ -115,7 +101,7 @@ static int is_heading(const char *s, size_t n)
 static long emit_byte(struct scan *st, uint32_t b)
 {
     if (st->next > UINT32_MAX)
-        return fail(st, "data runs past offset 0xffffffff", NULL, 0);
+        return fail(st, "data that runs past offset 0xffffffff", NULL, 0);
     if (st->nacc == 0) {
         st->acc = 0;
         st->acc_off = (uint32_t)st->next;
@@ -124,7 +110,7 @@ static long emit_byte(struct scan *st, uint32_t b)
     st->next++;
     if (++st->nacc == 4) {
         st->nacc = 0;
-        push(st, st->acc_off, st->acc);
+        return push(st, st->acc_off, st->acc);
     }
     return 0;
 }
@@ -134,10 +120,9 @@ static long emit_word(struct scan *st, uint32_t w, const char *tok)
     if (st->nacc != 0)
         return fail(st, "a DWORD after loose bytes:", tok, 8);
     if (st->next > (uint64_t)UINT32_MAX - 3)
-        return fail(st, "data runs past offset 0xffffffff", NULL, 0);
-    push(st, (uint32_t)st->next, w);
+        return fail(st, "data that runs past offset 0xffffffff", NULL, 0);
     st->next += 4;
-    return 0;
+    return push(st, (uint32_t)(st->next - 4), w);
 }
 
 /* End of a run of offsets: loose bytes are an error unless this is the
@@ -164,7 +149,7 @@ static int token_value(const char *t, size_t n, size_t *width, int64_t *v)
 {
     if ((n != 2 && n != 8) || (*width != 0 && n != *width))
         return 0;
-    *v = hex_run(t, n);
+    *v = winerr__hex_value(t, n);
     if (*v < 0)
         return 0;
     *width = n;
@@ -181,7 +166,7 @@ static long emit(struct scan *st, const char *t, size_t n, int64_t v)
 static long ascii_column(struct scan *st, const char *s, size_t n, size_t width, size_t ntok)
 {
     size_t chars = 0;
-    while (n > 0 && is_blank(s[n - 1]))
+    while (n > 0 && winerr__is_blank(s[n - 1]))
         n--;
     for (size_t i = 0; i < n; i++)
         chars += ((unsigned char)s[i] & 0xc0) != 0x80; /* UTF-8 lead bytes */
@@ -199,17 +184,17 @@ static long scan_groups(struct scan *st, const char *s, size_t n, size_t pos, in
     for (;;) {
         size_t run = 0;
         int tab = 0;
-        while (pos < n && is_blank(s[pos]))
+        while (pos < n && winerr__is_blank(s[pos]))
             tab |= s[pos++] == '\t', run++;
         if (pos >= n)
             break;
         if (labelled && ntok > 0 && (run >= 2 || tab))
             return ascii_column(st, s + pos, n - pos, width, ntok);
         size_t start = pos;
-        while (pos < n && !is_blank(s[pos]))
+        while (pos < n && !winerr__is_blank(s[pos]))
             pos++;
         size_t after = pos;
-        while (after < n && is_blank(s[after]))
+        while (after < n && winerr__is_blank(s[after]))
             after++;
         int64_t v;
         if (!token_value(s + start, pos - start, &width, &v)) {
@@ -249,17 +234,18 @@ static long scan_line(struct scan *st, const char *s, size_t n)
 static int all_blank(const char *s, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (!is_blank(s[i]))
+        if (!winerr__is_blank(s[i]))
             return 0;
     return 1;
 }
 
-long err_eventlog_parse(const char *s, size_t len, err_dword *out, size_t max,
-                        size_t *trailing, char *why, size_t whylen)
+static long eventlog(const char *s, size_t len, err_dword *out, size_t max, err_dword **grow,
+                     size_t *trailing, char *why, size_t whylen)
 {
     struct scan st = {0};
     st.out = out;
     st.max = out == NULL ? 0 : max;
+    st.grow = grow;
     st.why = why;
     st.whylen = whylen;
     if (trailing != NULL)
@@ -284,6 +270,12 @@ long err_eventlog_parse(const char *s, size_t len, err_dword *out, size_t max,
         return -1;
     }
     return end_section(&st, trailing, 1) < 0 ? -1 : st.count;
+}
+
+long err_eventlog_parse(const char *s, size_t len, err_dword *out, size_t max,
+                        size_t *trailing, char *why, size_t whylen)
+{
+    return eventlog(s, len, out, max, NULL, trailing, why, whylen);
 }
 
 /* Strips an ASCII case-insensitive prefix from [*s, *s + *n). */
@@ -320,12 +312,12 @@ static long hex_fail(char *why, size_t whylen, const char *s, size_t n)
     return -1;
 }
 
-long err_hexstring_parse(const char *s, size_t len, err_dword *out, size_t max,
-                         size_t *trailing, char *why, size_t whylen)
+static long hexstring(const char *s, size_t len, err_dword *out, size_t max, err_dword **grow,
+                      size_t *trailing, char *why, size_t whylen)
 {
-    while (len > 0 && is_blank(*s))
+    while (len > 0 && winerr__is_blank(*s))
         s++, len--;
-    while (len > 0 && (is_blank(s[len - 1]) || s[len - 1] == '\n'))
+    while (len > 0 && (winerr__is_blank(s[len - 1]) || s[len - 1] == '\n'))
         len--;
     if (strip_prefix(&s, &len, "<binary>") && !strip_suffix(s, &len, "</binary>")) {
         snprintf(why, whylen, "has <Binary> without </Binary>");
@@ -336,7 +328,7 @@ long err_hexstring_parse(const char *s, size_t len, err_dword *out, size_t max,
         return -1;
     }
     for (size_t i = 0; i < len; i++)
-        if (err_hexval(s[i]) < 0)
+        if (winerr__hexval(s[i]) < 0)
             return hex_fail(why, whylen, s + i, len - i < 4 ? len - i : 4);
     if (len % 2 != 0) {
         snprintf(why, whylen, "has an odd number of hex digits (%zu)", len);
@@ -344,7 +336,8 @@ long err_hexstring_parse(const char *s, size_t len, err_dword *out, size_t max,
     }
     size_t bytes = len / 2, whole = bytes / 4;
     if (bytes % 4 != 0 && trailing == NULL) {
-        snprintf(why, whylen, "has %zu bytes, not a whole number of DWORDs", bytes);
+        snprintf(why, whylen, "has %zu byte%s, not a whole number of DWORDs", bytes,
+                 bytes == 1 ? "" : "s");
         return -1;
     }
     if ((uint64_t)bytes > (uint64_t)UINT32_MAX + 1) {
@@ -353,26 +346,53 @@ long err_hexstring_parse(const char *s, size_t len, err_dword *out, size_t max,
     }
     if (trailing != NULL)
         *trailing = bytes % 4;
+    if (grow != NULL) {
+        out = *grow = malloc(whole * sizeof *out);
+        if (out == NULL) {
+            snprintf(why, whylen, "cannot get memory for its data");
+            return -1;
+        }
+        max = whole;
+    }
     for (size_t k = 0; out != NULL && k < whole && k < max; k++) {
         uint32_t v = 0;
         for (unsigned b = 0; b < 4; b++)
-            v |= (uint32_t)hex_run(s + 8 * k + 2 * b, 2) << (8 * b);
+            v |= (uint32_t)winerr__hex_value(s + 8 * k + 2 * b, 2) << (8 * b);
         out[k].offset = (uint32_t)(4 * k);
         out[k].value = v;
     }
     return (long)whole;
 }
 
+long err_hexstring_parse(const char *s, size_t len, err_dword *out, size_t max,
+                         size_t *trailing, char *why, size_t whylen)
+{
+    return hexstring(s, len, out, max, NULL, trailing, why, whylen);
+}
+
+long err_dwords_read(const char *s, size_t len, int hex_string, err_dword **out, char *why,
+                     size_t whylen)
+{
+    *out = NULL;
+    long n = hex_string ? hexstring(s, len, NULL, 0, out, NULL, why, whylen)
+                        : eventlog(s, len, NULL, 0, out, NULL, why, whylen);
+    if (n < 0) {
+        free(*out);
+        *out = NULL;
+    }
+    return n;
+}
+
 /* Does the line s[0..n) start like bytes data: a byte, a blank, more? */
 static int starts_with_bytes(const char *s, size_t n)
 {
     size_t i = 0;
-    while (i < n && is_blank(s[i]))
+    while (i < n && winerr__is_blank(s[i]))
         i++;
-    if (i + 2 >= n || err_hexval(s[i]) < 0 || err_hexval(s[i + 1]) < 0 || !is_blank(s[i + 2]))
+    if (i + 2 >= n || winerr__hexval(s[i]) < 0 || winerr__hexval(s[i + 1]) < 0 || !winerr__is_blank(s[i + 2]))
         return 0;
     for (i += 2; i < n; i++)
-        if (!is_blank(s[i]))
+        if (!winerr__is_blank(s[i]))
             return 1;
     return 0;
 }
@@ -407,4 +427,30 @@ int err_eventlog_has_label(const char *s, size_t len)
     size_t pos;
     uint32_t label;
     return parse_label(s, len, &pos, &label);
+}
+
+static int io_packet(const uint32_t *dw)
+{
+    uint32_t strings = dw[1] & 0xffffu, string_offset = dw[1] >> 16, code = dw[3];
+    return (dw[0] & 0xffu) <= 0x1bu && (strings == 0 || string_offset >= 0x28u) &&
+           dw[2] >> 16 == 0 && code >> 30 != 0 && (code >> 16 & 0xfffu) != 0;
+}
+
+static int sql_head(const uint32_t *dw, size_t n)
+{
+    return dw[0] >= 100 && dw[0] < 0x80000000u && dw[1] >= 1 && dw[1] <= 25 &&
+           (n < 3 || dw[2] <= 255);
+}
+
+err_layout err_binary_layout(const uint32_t *dw, size_t n, int complete)
+{
+    if (n == 0)
+        return complete ? ERR_LAYOUT_OTHER : ERR_LAYOUT_UNKNOWN;
+    if (n == 1 && complete)
+        return ERR_LAYOUT_LONE;
+    if (n >= 4 && io_packet(dw))
+        return ERR_LAYOUT_IO_PACKET;
+    if (n >= 2 && sql_head(dw, n) && (n >= 3 || !complete))
+        return ERR_LAYOUT_SQL;
+    return n >= 4 || complete ? ERR_LAYOUT_OTHER : ERR_LAYOUT_UNKNOWN;
 }

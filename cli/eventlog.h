@@ -17,8 +17,9 @@
  * passes `trailing`: then the whole DWORDs are returned and the number of
  * left-over bytes is stored there.  Nothing is ever guessed silently.
  *
- * The functions are pure: no allocation, no global state, input is `len`
- * bytes that need not be NUL-terminated and may hold anything.
+ * The functions are pure: no global state, no allocation but
+ * err_dwords_read's, input is `len` bytes that need not be NUL-terminated and
+ * may hold anything.
  */
 #ifndef ERR_EVENTLOG_H
 #define ERR_EVENTLOG_H
@@ -38,9 +39,6 @@ typedef struct err_dword {
  * hex byte.  A yes here does not promise that parsing succeeds.
  */
 int err_eventlog_detect(const char *s, size_t len);
-
-/* The value of a hex digit, or -1. */
-int err_hexval(char c);
 
 /* Nonzero when s starts with an offset label ("0000:"), the sure sign of a
  * line copied from Event Viewer even among other values (stdin lines). */
@@ -64,5 +62,42 @@ long err_eventlog_parse(const char *s, size_t len, err_dword *out, size_t max,
  */
 long err_hexstring_parse(const char *s, size_t len, err_dword *out, size_t max,
                          size_t *trailing, char *why, size_t whylen);
+
+/*
+ * The whole input in one pass: event-log text, or a hex string when
+ * `hex_string` is set, with no left-over bytes allowed.  Returns the count
+ * with *out a malloc'd array of that many DWORDs (the caller frees it), or
+ * -1 with *out NULL and a reason in why.
+ */
+long err_dwords_read(const char *s, size_t len, int hex_string, err_dword **out, char *why,
+                     size_t whylen);
+
+/*
+ * Which DWORDs of an event's binary data are codes depends on the layout
+ * the data has (see err.1, EVENT LOG DATA):
+ *   LONE       one DWORD and nothing else: that DWORD (0000: c1 00 07 80);
+ *   SQL        SQL Server's error number, severity (1..25) and state
+ *              (0..255) at 0, 4 and 8, then UTF-16 names: the error number;
+ *   IO_PACKET  a driver's IO_ERROR_LOG_PACKET: MajorFunctionCode at 0 (at
+ *              most 0x1b), StringOffset past the header when there are
+ *              strings, ErrorCode at
+ *              0x0C (an error, warning or informational status with a
+ *              facility) and FinalStatus at 0x14: those two;
+ *   OTHER      anything else: only DWORDs that read as failure HRESULTs or
+ *              NTSTATUS values (bit 31 set, not 0xffffxxxx) with a name;
+ *              never small integers inside a longer blob.
+ * dw holds the data's first n DWORDs (at most 6 are looked at); `complete`
+ * says they are all of it.  UNKNOWN: more DWORDs are needed to tell (the
+ * first line of a dump running over several lines); read it as OTHER.
+ */
+typedef enum err_layout {
+    ERR_LAYOUT_UNKNOWN = 0,
+    ERR_LAYOUT_LONE,
+    ERR_LAYOUT_SQL,
+    ERR_LAYOUT_IO_PACKET,
+    ERR_LAYOUT_OTHER
+} err_layout;
+
+err_layout err_binary_layout(const uint32_t *dw, size_t n, int complete);
 
 #endif /* ERR_EVENTLOG_H */

@@ -11,6 +11,7 @@
 #define ERR_INPUT_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
 /* Called per line; `overlong` set means line[0..len) is only the start of a
@@ -48,5 +49,39 @@ int err_reader_stream(struct err_reader *r, FILE *in);
 /* Calls fn for each blank-separated token of s[0..len). */
 typedef int (*err_token_fn)(void *ctx, const char *tok, size_t len);
 int err_split_tokens(const char *s, size_t len, err_token_fn fn, void *ctx);
+
+/* ---- UTF-16 logs (err --annotate) ------------------------------------ */
+
+typedef enum err_encoding {
+    ERR_ENC_BYTES = 0,  /* anything else: passed through as it is */
+    ERR_ENC_UTF16LE,
+    ERR_ENC_UTF16BE
+} err_encoding;
+
+/*
+ * The encoding of a stream from its first n bytes, and in *skip the length
+ * of its byte order mark (0 or 2).  UTF-16 is a BOM (FF FE, FE FF) followed
+ * by text that is at least half ASCII characters, or, without a BOM, ASCII
+ * text in UTF-16's pattern of NULs: at least 4 first code units, up to 32,
+ * all with a zero high byte and a non-zero low byte.
+ */
+err_encoding err_detect_encoding(const unsigned char *p, size_t n, size_t *skip);
+
+/* UTF-16 to UTF-8 in pieces of any size. */
+typedef struct err_utf16 {
+    err_encoding enc;
+    unsigned char odd;  /* a byte left over from the last piece   */
+    int has_odd;
+    uint32_t high;      /* a high surrogate waiting for its pair  */
+} err_utf16;
+
+/* Room err_utf16_convert needs for n input bytes. */
+#define ERR_UTF16_ROOM(n) ((n) / 2 * 3 + 8)
+
+/* Converts in[0..n) and writes UTF-8 to out (room ERR_UTF16_ROOM(n));
+ * returns the bytes written.  `last`: the input ends here (an odd byte or
+ * a lone surrogate left over becomes U+FFFD).  Unpaired surrogates become
+ * U+FFFD; NUL stays NUL. */
+size_t err_utf16_convert(err_utf16 *u, const unsigned char *in, size_t n, char *out, int last);
 
 #endif /* ERR_INPUT_H */

@@ -4,6 +4,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "answer.h"
+
 /* Length of the valid UTF-8 sequence at s (at most n bytes), or 0. */
 static size_t utf8_len(const unsigned char *s, size_t n)
 {
@@ -80,30 +82,48 @@ static void json_cstr(FILE *f, const char *s)
         err_json_string(f, s, strlen(s));
 }
 
-static void key(FILE *f, const char *k)
+/* "value":N,"hex":"0xN": a number as a JSON number, its hex beside it. */
+static void value_fields(FILE *f, uint32_t v)
 {
-    fputc('"', f);
-    fputs(k, f);
-    fputs("\":", f);
+    fprintf(f, "\"value\":%lu,\"hex\":\"0x%x\"", (unsigned long)v, (unsigned)v);
 }
 
-static void hex_field(FILE *f, uint32_t v)
+static long long signed_value(uint32_t v)
 {
-    fprintf(f, "\"hex\":\"0x%x\"", (unsigned)v);
+    return (v & 0x80000000u) ? (long long)v - 0x100000000LL : (long long)v;
+}
+
+void err_json_value(FILE *f, uint32_t v)
+{
+    value_fields(f, v);
+    fprintf(f, ",\"signed\":%lld", signed_value(v));
 }
 
 static void entry_fields(FILE *f, const winerr_entry *e)
 {
-    key(f, "name");
+    fputs("\"name\":", f);
     json_cstr(f, winerr_entry_name(e));
-    fprintf(f, ",\"value\":%lu,", (unsigned long)winerr_entry_value(e));
-    hex_field(f, winerr_entry_value(e));
+    fputc(',', f);
+    value_fields(f, winerr_entry_value(e));
     fputs(",\"table\":", f);
     json_cstr(f, winerr_entry_table(e));
     fputs(",\"text\":", f);
     json_cstr(f, winerr_entry_text(e));
     fputs(",\"kind\":", f);
     json_cstr(f, winerr_kind_name(winerr_entry_kind(e)));
+}
+
+void err_json_match(FILE *f, const winerr_entry *e, winerr_relation rel, const char *how)
+{
+    err_explain_item it = {e, rel};
+    char name[ERR_EXPLAIN_NAME_SIZE];
+    fputc('{', f);
+    entry_fields(f, e);
+    fputs(",\"relation\":", f);
+    json_cstr(f, how != NULL ? how : winerr_relation_name(rel));
+    fputs(",\"shown_as\":", f);
+    json_cstr(f, err_explain_name(&it, name, sizeof name));
+    fputc('}', f);
 }
 
 void err_json_begin(FILE *f, const char *arg, size_t len, const char *form)
@@ -115,19 +135,17 @@ void err_json_begin(FILE *f, const char *arg, size_t len, const char *form)
     fputs(",\"readings\":[", f);
 }
 
-static void hresult_obj(FILE *f, const winerr_hresult_bits *h)
+void err_json_decoded(FILE *f, const winerr_decoded *d)
 {
+    const winerr_hresult_bits *h = &d->hresult;
+    const winerr_ntstatus_bits *s = &d->ntstatus;
     fprintf(f,
             "\"hresult\":{\"severity\":%u,\"reserved\":%u,\"customer\":%u,\"nt\":%u,"
             "\"reserved_x\":%u,\"facility\":%u,\"facility_name\":",
             h->severity, h->reserved, h->customer, h->nt, h->reserved_x, h->facility);
     json_cstr(f, h->facility_name);
-    fprintf(f, ",\"code\":%u}", h->code);
-}
-
-static void ntstatus_obj(FILE *f, const winerr_ntstatus_bits *s)
-{
-    fprintf(f, "\"ntstatus\":{\"severity\":%u,\"severity_name\":", s->severity);
+    fprintf(f, ",\"code\":%u},\"ntstatus\":{\"severity\":%u,\"severity_name\":", h->code,
+            s->severity);
     json_cstr(f, s->severity_name);
     fprintf(f, ",\"customer\":%u,\"nt\":%u,\"facility\":%u,\"facility_name\":", s->customer,
             s->nt, s->facility);
@@ -141,15 +159,11 @@ static void matches(FILE *f, const struct err_answer *a)
     fputs("\"matches\":[", f);
     for (size_t b = 0; b < a->nblocks; b++) {
         const struct err_block *blk = &a->blocks[b];
-        const char *rel = a->how != NULL ? a->how : winerr_relation_name(blk->rel);
         for (size_t i = 0; i < blk->count; i++) {
-            fputs(first ? "{" : ",{", f);
+            if (!first)
+                fputc(',', f);
             first = 0;
-            entry_fields(f, a->m[blk->first + i]);
-            fputs(",\"relation\":", f);
-            json_cstr(f, rel);
-            fputs(",\"lookup\":", f);
-            fprintf(f, "\"0x%x\"}", (unsigned)blk->value);
+            err_json_match(f, a->m[blk->first + i], blk->rel, a->how);
         }
     }
     fputc(']', f);
@@ -157,16 +171,14 @@ static void matches(FILE *f, const struct err_answer *a)
 
 void err_json_answer(FILE *f, const struct err_answer *a, int first)
 {
-    long long sv = (a->value & 0x80000000u) ? (long long)a->value - 0x100000000LL
-                                            : (long long)a->value;
-    fprintf(f, "%s{\"value\":%lu,", first ? "" : ",", (unsigned long)a->value);
-    hex_field(f, a->value);
-    fprintf(f, ",\"signed\":%lld,\"base\":\"%s\",", sv, a->decimal ? "decimal" : "hex");
+    if (!first)
+        fputc(',', f);
+    fputc('{', f);
+    err_json_value(f, a->value);
+    fprintf(f, ",\"base\":\"%s\",", a->decimal ? "decimal" : "hex");
     if (a->has_offset)
         fprintf(f, "\"offset\":%lu,", (unsigned long)a->offset);
-    hresult_obj(f, &a->d.hresult);
-    fputc(',', f);
-    ntstatus_obj(f, &a->d.ntstatus);
+    err_json_decoded(f, &a->d);
     fputc(',', f);
     matches(f, a);
     fputc('}', f);
@@ -191,4 +203,15 @@ void err_json_entry_line(FILE *f, const winerr_entry *e)
     fputc('{', f);
     entry_fields(f, e);
     fputs("}\n", f);
+}
+
+void err_json_tables(FILE *f, const winerr_filter *filter)
+{
+    for (size_t i = 0; i < winerr_table_count(); i++) {
+        if (filter != NULL && !winerr_filter_has(filter, i))
+            continue;
+        fputs("{\"table\":", f);
+        json_cstr(f, winerr_table_name(i));
+        fprintf(f, ",\"entries\":%zu}\n", winerr_table_entry_count(i));
+    }
 }

@@ -1,13 +1,11 @@
 /*
- * json.h - --json: one JSON object per input, one line each (NDJSON).
+ * json.h - --json: one JSON object per line (NDJSON), for err and
+ * err --annotate alike.  Every object err prints is one of those that
+ * cli/err.schema.json describes (and err(1) documents); the pieces two
+ * outputs share -- an entry, a match, a value, the hresult and ntstatus
+ * fields -- are written by one function each, here.
  *
- *   {"input":"800700c1","form":"hex","readings":[{"value":2147942593,
- *    "hex":"0x800700c1","signed":-2147024703,"base":"hex",
- *    "hresult":{...},"ntstatus":{...},
- *    "matches":[{"name":"ERROR_BAD_EXE_FORMAT","value":193,"hex":"0xc1",
- *                "table":"winerror.h","text":"...","kind":"win32",
- *                "relation":"win32-from-hresult"}, ...]}],"found":3}
- *
+ * Numbers are JSON numbers; "hex" beside a value is its rendering in hex.
  * Strings are escaped so the output is always valid JSON: control
  * characters as \n, \t or \u00XX, and each byte that is not part of valid
  * UTF-8 as \ufffd.
@@ -16,13 +14,22 @@
 #define ERR_JSON_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 
-#include "lookup.h"
+#include "answer.h"
 #include "winerr.h"
 
 /* s[0..len) as a JSON string literal, quotes included. */
 void err_json_string(FILE *f, const char *s, size_t len);
+
+/* "value":N,"hex":"0x...","signed":N for a 32-bit code. */
+void err_json_value(FILE *f, uint32_t v);
+/* "hresult":{...},"ntstatus":{...}: the code's fields read both ways. */
+void err_json_decoded(FILE *f, const winerr_decoded *d);
+/* One match: the entry's fields, "relation" (`how` when not NULL: "name" or
+ * "substring") and "shown_as" (the name wrapped for a follow-up). */
+void err_json_match(FILE *f, const winerr_entry *e, winerr_relation rel, const char *how);
 
 /* Opens an input's object; `form` names how the input was read. */
 void err_json_begin(FILE *f, const char *arg, size_t len, const char *form);
@@ -36,5 +43,8 @@ void err_json_error(FILE *f, const char *arg, size_t len, const char *why);
 
 /* -l / -s: one object per entry: name, value, hex, table, text, kind. */
 void err_json_entry_line(FILE *f, const winerr_entry *e);
+
+/* No inputs: one object per table, {"table":"winerror.h","entries":N}. */
+void err_json_tables(FILE *f, const winerr_filter *filter);
 
 #endif /* ERR_JSON_H */

@@ -4,10 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chars.h"
+
 #define NAME_COLUMN 62 /* err.exe: "  %-62s %s" */
 #define TEXT_WIDTH 59  /* characters of text per "# " line */
 
-static const char hexdigits[] = "0123456789abcdef";
 static const char spaces[NAME_COLUMN + 1] =
     "                                                              ";
 
@@ -15,7 +16,7 @@ static void put_hex(struct err_obuf *o, uint32_t v)
 {
     char buf[11], *p = buf + sizeof buf;
     do {
-        *--p = hexdigits[v & 15];
+        *--p = winerr__hexdigit(v);
         v >>= 4;
     } while (v != 0);
     *--p = 'x';
@@ -81,7 +82,7 @@ static size_t one_line(const char *t)
     size_t n = 0;
     for (; t[n] != '\0'; n++) {
         char c = t[n];
-        if (n >= TEXT_WIDTH || c == '\n' || c == '\t' || c == '\r' ||
+        if (n >= TEXT_WIDTH || (winerr__is_space(c) && c != ' ') ||
             (c == ' ' && (n == 0 || t[n - 1] == ' ')))
             return 0;
     }
@@ -277,7 +278,7 @@ void err_text_footer(struct err_obuf *o, size_t n, const char *arg, size_t len)
         if (c >= 0x20 && c != 0x7f)
             continue;
         err_obuf_write(o, arg + start, i - start);
-        char esc[4] = {'\\', 'x', hexdigits[c >> 4], hexdigits[c & 15]};
+        char esc[4] = {'\\', 'x', winerr__hexdigit(c >> 4), winerr__hexdigit(c)};
         err_obuf_write(o, esc, 4);
         start = i + 1;
     }

@@ -18,7 +18,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
-#include "lookup.h"
+#include "answer.h"
 #include "obuf.h"
 #include "winerr.h"
 

@@ -2,9 +2,10 @@
 #include "parse.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
-#include "eventlog.h"
+#include "chars.h"
 #include "winerr.h"
 
 /* The words that may stand before a number: "HRESULT: 0x80070005".  Longer
@@ -12,32 +13,18 @@
 static const char *const keywords[] = {"exception from hresult", "hresult", "ntstatus",
                                        "status", "error", "hr"};
 
-static int is_blank(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
-}
-
-static int is_digit(char c)
-{
-    return c >= '0' && c <= '9';
-}
-
 static int is_name_char(char c)
 {
-    return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+    return winerr__is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
 }
 
-static char lower(char c)
+void err_trim(const char **s, size_t *n)
 {
-    return (c >= 'A' && c <= 'Z') ? (char)(c + 32) : c;
-}
-
-static void trim(const char **s, size_t *n)
-{
-    while (*n > 0 && is_blank(**s))
-        (*s)++, (*n)--;
-    while (*n > 0 && is_blank((*s)[*n - 1]))
-        (*n)--;
+    size_t k;
+    while ((k = winerr__space_at(*s, *n)) > 0)
+        *s += k, *n -= k;
+    while ((k = winerr__space_before(*s, *n)) > 0)
+        *n -= k;
 }
 
 static int say(char *why, size_t whylen, const char *msg)
@@ -54,7 +41,7 @@ static int valid_suffix(const char *s, size_t n)
     if (n > 3)
         return 0;
     for (size_t i = 0; i < n; i++)
-        low[i] = lower(s[i]);
+        low[i] = winerr__lower(s[i]);
     low[n] = '\0';
     for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
         if (strcmp(low, ok[i]) == 0)
@@ -62,27 +49,6 @@ static int valid_suffix(const char *s, size_t n)
     return 0;
 }
 
-/* How many of s[0..n) from the start are c. */
-static size_t strspn_n(const char *s, size_t n, char c)
-{
-    size_t i = 0;
-    while (i < n && s[i] == c)
-        i++;
-    return i;
-}
-
-/* Hex digits s[0..n) to *v; 0 when they do not fit in 32 bits. */
-static int hex_value(const char *s, size_t n, uint32_t *v)
-{
-    size_t i = strspn_n(s, n, '0');
-    if (n > i + 8)
-        return 0;
-    uint32_t x = 0;
-    for (; i < n; i++)
-        x = x << 4 | (uint32_t)err_hexval(s[i]);
-    *v = x;
-    return 1;
-}
 
 /* Decimal digits s[0..n) to *v, at most `limit`; 0 when beyond it. */
 static int dec_value(const char *s, size_t n, uint64_t limit, uint64_t *v)
@@ -107,17 +73,36 @@ static void one_reading(struct err_query *q, enum err_form form, uint32_t v, int
     q->readings[0].negative = (unsigned char)negative;
 }
 
+/* The 32-bit value of the hex digits s[0..n), or 0 when they do not fit.
+ * A 64-bit value of 16 hex digits that holds a 32-bit code: the high half
+ * all ones with bit 31 set (sign extension, as WinDbg prints an NTSTATUS:
+ * ffffffffc0000005) or all zeros.  Read as its low half, as err --annotate
+ * does (scan.c, rule 4); a pointer such as fffff80368499e95 stays too big. */
+static int hex32(const char *s, size_t n, uint32_t *v)
+{
+    long long x = winerr__hex_value(s, n); /* leading zeros: zero-extended */
+    if (x < 0 && n == 16 && winerr__hex_value(s, 8) == 0xFFFFFFFFLL) {
+        x = winerr__hex_value(s + 8, 8); /* sign-extended: bit 31 must be set */
+        if (x < 0x80000000LL)
+            x = -1;
+    }
+    if (x < 0)
+        return 0;
+    *v = (uint32_t)x;
+    return 1;
+}
+
 static int parse_hex(const char *s, size_t n, struct err_query *q, char *why, size_t whylen)
 {
     size_t d = 0;
-    while (d < n && err_hexval(s[d]) >= 0)
+    while (d < n && winerr__hexval(s[d]) >= 0)
         d++;
     if (d == 0)
         return say(why, whylen, n == 0 ? "has no digits after 0x" : "is not a valid hex number");
     if (!valid_suffix(s + d, n - d))
         return say(why, whylen, "is not a valid hex number");
     uint32_t v;
-    if (!hex_value(s, d, &v))
+    if (!hex32(s, d, &v))
         return say(why, whylen, "does not fit in 32 bits");
     one_reading(q, ERR_FORM_HEX, v, 0, 0);
     return 1;
@@ -127,9 +112,9 @@ static int parse_negative(const char *s, size_t n, struct err_query *q, char *wh
                           size_t whylen)
 {
     size_t d = 0;
-    while (d < n && is_digit(s[d]))
+    while (d < n && winerr__is_digit(s[d]))
         d++;
-    if (d == 1 && n > 1 && s[0] == '0' && lower(s[1]) == 'x')
+    if (d == 1 && n > 1 && s[0] == '0' && winerr__lower(s[1]) == 'x')
         return say(why, whylen, "is a negative number that is not decimal");
     if (!valid_suffix(s + d, n - d))
         return say(why, whylen, "is not a valid decimal number");
@@ -148,7 +133,7 @@ static int parse_digits(const char *s, size_t d, size_t n, struct err_query *q, 
     uint64_t dv;
     uint32_t hv;
     int dec_ok = dec_value(s, d, UINT32_MAX, &dv);
-    int hex_ok = d == n && hex_value(s, d, &hv); /* a C suffix makes it decimal */
+    int hex_ok = d == n && hex32(s, d, &hv); /* a C suffix makes it decimal */
     if (!dec_ok && !hex_ok)
         return say(why, whylen, "does not fit in 32 bits");
     q->form = d == n ? ERR_FORM_AMBIGUOUS : ERR_FORM_DECIMAL;
@@ -166,23 +151,26 @@ static int parse_digits(const char *s, size_t d, size_t n, struct err_query *q, 
     return 1;
 }
 
-/* 1: a number, parsed; 0: not shaped like a number; -1: a bad number. */
+/* 1: a number, parsed; 0: not shaped like a number; -1: a bad number.
+ * A token with a NUL in it is never a number, whatever surrounds the NUL. */
 static int parse_number(const char *s, size_t n, struct err_query *q, char *why, size_t whylen)
 {
-    if (n >= 2 && s[0] == '0' && lower(s[1]) == 'x')
+    if (memchr(s, '\0', n) != NULL)
+        return 0;
+    if (n >= 2 && s[0] == '0' && winerr__lower(s[1]) == 'x')
         return parse_hex(s + 2, n - 2, q, why, whylen);
-    if (n >= 2 && s[0] == '-' && is_digit(s[1]))
+    if (n >= 2 && s[0] == '-' && winerr__is_digit(s[1]))
         return parse_negative(s + 1, n - 1, q, why, whylen);
     size_t d = 0, h = 0;
-    while (d < n && is_digit(s[d]))
+    while (d < n && winerr__is_digit(s[d]))
         d++;
-    while (h < n && err_hexval(s[h]) >= 0)
+    while (h < n && winerr__hexval(s[h]) >= 0)
         h++;
     if (d == n || (d > 0 && h == d && valid_suffix(s + d, n - d)))
         return parse_digits(s, d, n, q, why, whylen);
     if (h == n) { /* implicit hex: 54f */
         uint32_t v;
-        if (!hex_value(s, n, &v))
+        if (!hex32(s, n, &v))
             return say(why, whylen, "does not fit in 32 bits");
         one_reading(q, ERR_FORM_HEX, v, 0, 0);
         return 1;
@@ -212,7 +200,7 @@ static int equals_ci(const char *s, size_t n, const char *word)
     if (n != k)
         return 0;
     for (size_t i = 0; i < k; i++)
-        if (lower(s[i]) != word[i])
+        if (winerr__lower(s[i]) != word[i])
             return 0;
     return 1;
 }
@@ -236,6 +224,14 @@ static int parse_slash(const char *s, size_t n, struct err_query *q, char *why, 
     return 0;
 }
 
+static size_t skip_space(const char *s, size_t n, size_t i)
+{
+    size_t k;
+    while (i < n && (k = winerr__space_at(s + i, n - i)) > 0)
+        i += k;
+    return i;
+}
+
 /* Length of a leading keyword and its separator ("HRESULT: ", "hr="), or 0. */
 static size_t keyword_len(const char *s, size_t n, size_t *kwlen)
 {
@@ -243,16 +239,14 @@ static size_t keyword_len(const char *s, size_t n, size_t *kwlen)
         size_t w = strlen(keywords[k]), i;
         if (n <= w)
             continue;
-        for (i = 0; i < w && lower(s[i]) == keywords[k][i]; i++)
+        for (i = 0; i < w && winerr__lower(s[i]) == keywords[k][i]; i++)
             ;
-        if (i < w || !(is_blank(s[w]) || s[w] == ':' || s[w] == '='))
+        if (i < w || !(winerr__space_at(s + w, n - w) || s[w] == ':' || s[w] == '='))
             continue;
-        while (i < n && is_blank(s[i]))
-            i++;
+        i = skip_space(s, n, i);
         if (i < n && (s[i] == ':' || s[i] == '='))
             i++;
-        while (i < n && is_blank(s[i]))
-            i++;
+        i = skip_space(s, n, i);
         *kwlen = w;
         return i;
     }
@@ -264,7 +258,7 @@ static void strip_parens(const char **s, size_t *n)
     if (*n >= 2 && (*s)[0] == '(' && (*s)[*n - 1] == ')') {
         (*s)++;
         *n -= 2;
-        trim(s, n);
+        err_trim(s, n);
     }
 }
 
@@ -278,7 +272,7 @@ static int parse_keyworded(const char *s, size_t n, size_t at, size_t kw,
 {
     const char *v = s + at;
     size_t vn = n - at, i;
-    for (i = 0; i < vn && !is_blank(v[i]); i++)
+    for (i = 0; i < vn && !winerr__space_at(v + i, vn - i); i++)
         ;
     int r = (vn > 0 && i == vn) ? parse_number(v, vn, q, why, whylen) : 0;
     if (r == 0)
@@ -286,22 +280,43 @@ static int parse_keyworded(const char *s, size_t n, size_t at, size_t kw,
     return r > 0 ? 0 : -1;
 }
 
-static int parse_data(const char *s, size_t n, struct err_query *q, char *why, size_t whylen)
+static int parse_data(const char *s, size_t n, int hex_string, struct err_query *q, char *why,
+                      size_t whylen)
 {
-    long count;
-    if (has_binary_tag(s, n)) {
-        q->form = ERR_FORM_HEXSTRING;
-        count = err_hexstring_parse(s, n, NULL, 0, NULL, why, whylen);
-    } else {
-        q->form = ERR_FORM_EVENTLOG;
-        count = err_eventlog_parse(s, n, NULL, 0, NULL, why, whylen);
-    }
+    q->form = hex_string ? ERR_FORM_HEXSTRING : ERR_FORM_EVENTLOG;
+    long count = err_dwords_read(s, n, hex_string, &q->dword, why, whylen);
     if (count < 0)
         return -1;
-    q->data = s;
-    q->data_len = n;
     q->dwords = (size_t)count;
     return 0;
+}
+
+static void clear(struct err_query *q)
+{
+    memset(q, 0, sizeof *q);
+    q->table = -1;
+}
+
+void err_query_free(struct err_query *q)
+{
+    free(q->dword);
+    q->dword = NULL;
+    q->dwords = 0;
+}
+
+int err_parse_bytes(const char *arg, size_t len, struct err_query *q, char *why, size_t whylen)
+{
+    clear(q);
+    return parse_data(arg, len, 1, q, why, whylen);
+}
+
+const char *err_form_name(enum err_form f)
+{
+#define ERR_FORM_NAME_(id, name) name,
+    static const char *const names[] = {ERR_FORMS(ERR_FORM_NAME_)};
+#undef ERR_FORM_NAME_
+    _Static_assert(sizeof names / sizeof names[0] == ERR_FORM_COUNT, "one name per form");
+    return (unsigned)f < ERR_FORM_COUNT ? names[f] : "unknown";
 }
 
 static int parse_word(const char *s, size_t n, struct err_query *q, char *why, size_t whylen)
@@ -309,7 +324,7 @@ static int parse_word(const char *s, size_t n, struct err_query *q, char *why, s
     int r = parse_number(s, n, q, why, whylen);
     if (r != 0)
         return r > 0 ? 0 : -1;
-    if (!is_digit(s[0])) {
+    if (!winerr__is_digit(s[0])) {
         size_t i = 0;
         while (i < n && is_name_char(s[i]))
             i++;
@@ -325,11 +340,10 @@ int err_parse_arg(const char *arg, size_t len, struct err_query *q, char *why, s
 {
     const char *s = arg;
     size_t n = len, kw, at;
-    memset(q, 0, sizeof *q);
-    q->table = -1;
+    clear(q);
     if (len == 0)
         return say(why, whylen, "is empty");
-    trim(&s, &n);
+    err_trim(&s, &n);
     if (n == 0)
         return say(why, whylen, "is blank");
     if (s[0] == '=') {
@@ -343,12 +357,12 @@ int err_parse_arg(const char *arg, size_t len, struct err_query *q, char *why, s
     if (s[0] == '/')
         return parse_slash(s + 1, n - 1, q, why, whylen);
     if (has_binary_tag(s, n) || err_eventlog_detect(s, n))
-        return parse_data(s, n, q, why, whylen);
+        return parse_data(s, n, has_binary_tag(s, n), q, why, whylen);
     strip_parens(&s, &n);
     if ((at = keyword_len(s, n, &kw)) > 0)
         return parse_keyworded(s, n, at, kw, q, why, whylen);
     for (size_t i = 0; i < n; i++)
-        if (is_blank(s[i]))
+        if (winerr__space_at(s + i, n - i))
             return say(why, whylen,
                        "has blanks but is neither event-log data nor a form like "
                        "'HRESULT: 0x80070005'");
@@ -358,7 +372,7 @@ int err_parse_arg(const char *arg, size_t len, struct err_query *q, char *why, s
 int err_parse_is_phrase(const char *s, size_t len)
 {
     size_t kw;
-    trim(&s, &len);
+    err_trim(&s, &len);
     if (has_binary_tag(s, len) || err_eventlog_has_label(s, len))
         return 1;
     strip_parens(&s, &len);

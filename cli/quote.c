@@ -1,7 +1,11 @@
 /* quote.c - untrusted bytes made printable for one-line messages. */
 #include "quote.h"
 
-static const char hexdigits[] = "0123456789abcdef";
+#include <stdio.h>
+#include <string.h>
+
+#include "chars.h"
+
 
 /* Appends one rendered byte if it fits whole; returns the new length or 0
  * when it did not fit (so a escape sequence is never cut in half). */
@@ -17,8 +21,8 @@ static size_t put_byte(unsigned char c, char *buf, size_t n, size_t bufsize)
     } else {
         tmp[k++] = '\\';
         tmp[k++] = 'x';
-        tmp[k++] = hexdigits[c >> 4];
-        tmp[k++] = hexdigits[c & 15];
+        tmp[k++] = winerr__hexdigit(c >> 4);
+        tmp[k++] = winerr__hexdigit(c);
     }
     if (n + k >= bufsize)
         return 0;
@@ -47,4 +51,19 @@ const char *err_quote(const char *s, size_t len, size_t max, char *buf, size_t b
     }
     buf[n] = '\0';
     return buf;
+}
+
+void err_io_error(const char *path, const char *what, int errnum)
+{
+    const char *std = strcmp(what, "written") == 0 ? "standard output" : "standard input";
+    if (path == NULL || strcmp(path, "-") == 0) {
+        fprintf(stderr, "err: %s could not be %s", std, what);
+    } else {
+        char q[ERR_QUOTE_SIZE(200)];
+        fprintf(stderr, "err: '%s' could not be %s", err_quote(path, strlen(path), 200, q, sizeof q),
+                what);
+    }
+    if (errnum != 0)
+        fprintf(stderr, ": %s", strerror(errnum));
+    fputc('\n', stderr);
 }

@@ -2,20 +2,22 @@
 #define _POSIX_C_SOURCE 200809L /* isatty, fileno */
 #include "run.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "args.h"
+#include "chars.h"
 #include "csv.h"
-#include "eventlog.h"
 #include "input.h"
 #include "json.h"
-#include "lookup.h"
+#include "answer.h"
 #include "obuf.h"
 #include "output.h"
 #include "parse.h"
+#include "quote.h"
 #include "usage.h"
 
 #define MAX_LINE ((size_t)16 << 20) /* longest stdin line read */
@@ -29,16 +31,9 @@ struct run {
     int status;       /* the worst outcome so far: 0, 1 or 2 */
     int interactive;  /* stdout is a terminal: flush per stdin line */
     size_t found;     /* matches of the current input */
+    size_t inputs;    /* inputs answered (or rejected) so far */
     int first;        /* no reading printed yet for the current input */
 };
-
-static const char *form_name(enum err_form f)
-{
-    static const char *const names[] = {"hex",       "decimal",  "ambiguous", "name",
-                                        "substring", "table",    "eventlog",  "bytes",
-                                        "csv",       "help"};
-    return (size_t)f < sizeof names / sizeof names[0] ? names[f] : "unknown";
-}
 
 static void raise_status(struct run *r, int s)
 {
@@ -96,79 +91,60 @@ static int answer_names(struct run *r, const struct err_query *q)
 
 static int answer_dwords(struct run *r, const struct err_query *q)
 {
-    char why[200];
-    err_dword *d = malloc(q->dwords * sizeof *d);
-    if (d == NULL)
-        return -1;
-    long n = q->form == ERR_FORM_HEXSTRING
-                 ? err_hexstring_parse(q->data, q->data_len, d, q->dwords, NULL, why, sizeof why)
-                 : err_eventlog_parse(q->data, q->data_len, d, q->dwords, NULL, why, sizeof why);
-    int rc = 0;
-    for (long i = 0; i < n && (size_t)i < q->dwords; i++) {
-        if (err_answer_value(&r->a, d[i].value, &r->opts) < 0) {
-            rc = -1;
-            break;
-        }
+    for (size_t i = 0; i < q->dwords; i++) {
+        if (err_answer_value(&r->a, q->dword[i].value, &r->opts) < 0)
+            return -1;
         r->a.has_offset = 1;
-        r->a.offset = d[i].offset;
+        r->a.offset = q->dword[i].offset;
         emit(r);
     }
-    free(d);
-    return rc;
-}
-
-/* Reads an input into q, or says what is wrong with it. */
-static int read_input(const char *arg, size_t len, int bytes, struct err_query *q, char *why,
-                      size_t whylen)
-{
-    if (!bytes) {
-        if (err_parse_arg(arg, len, q, why, whylen) < 0)
-            return -1;
-        if (q->form == ERR_FORM_TABLE || q->form == ERR_FORM_CSV || q->form == ERR_FORM_HELP) {
-            snprintf(why, whylen, "is a command-line switch, not a value");
-            return -1;
-        }
-        return 0;
-    }
-    memset(q, 0, sizeof *q);
-    long n = err_hexstring_parse(arg, len, NULL, 0, NULL, why, whylen);
-    if (n < 0)
-        return -1;
-    q->form = ERR_FORM_HEXSTRING;
-    q->data = arg;
-    q->data_len = len;
-    q->dwords = (size_t)n;
     return 0;
 }
 
-/* One input, answered in full.  Returns 0, or -1 when memory ran out. */
-static int answer(struct run *r, const char *arg, size_t len, int bytes, const char *where)
+/* One parsed input, answered in full.  Returns 0, or -1 when memory ran out. */
+static int answer(struct run *r, const struct err_query *q, const char *arg, size_t len)
 {
-    struct err_query q;
-    char why[200];
-    if (read_input(arg, len, bytes, &q, why, sizeof why) < 0) {
-        err_complain(where, arg, len, why);
-        if (r->cli->json)
-            err_json_error(r->out, arg, len, why);
-        raise_status(r, 2);
-        return 0;
-    }
+    r->inputs++;
     r->found = 0;
     r->first = 1;
     if (r->cli->json)
-        err_json_begin(r->out, arg, len, form_name(q.form));
+        err_json_begin(r->out, arg, len, err_form_name(q->form));
     int rc;
-    if (q.form == ERR_FORM_NAME || q.form == ERR_FORM_SUBSTRING)
-        rc = answer_names(r, &q);
-    else if (q.form == ERR_FORM_EVENTLOG || q.form == ERR_FORM_HEXSTRING)
-        rc = answer_dwords(r, &q);
+    if (q->form == ERR_FORM_NAME || q->form == ERR_FORM_SUBSTRING)
+        rc = answer_names(r, q);
+    else if (q->form == ERR_FORM_EVENTLOG || q->form == ERR_FORM_HEXSTRING)
+        rc = answer_dwords(r, q);
     else
-        rc = answer_values(r, &q);
+        rc = answer_values(r, q);
     if (r->cli->json)
         err_json_end(r->out, r->found);
     else
         err_text_footer(r->ob, r->found, arg, len);
     raise_status(r, r->found > 0 ? 0 : 1);
+    return rc;
+}
+
+/* A value read from standard input: parsed, answered, or reported. */
+static int answer_text(struct run *r, const char *arg, size_t len, const char *where)
+{
+    struct err_query q;
+    char why[200];
+    int ok = err_parse_arg(arg, len, &q, why, sizeof why) == 0;
+    if (ok && (q.form == ERR_FORM_TABLE || q.form == ERR_FORM_CSV || q.form == ERR_FORM_HELP)) {
+        snprintf(why, sizeof why, "is a command-line switch, not a value");
+        ok = 0;
+    }
+    if (!ok) {
+        r->inputs++;
+        err_complain(where, arg, len, why);
+        if (r->cli->json)
+            err_json_error(r->out, arg, len, why);
+        raise_status(r, 2);
+        err_query_free(&q);
+        return 0;
+    }
+    int rc = answer(r, &q, arg, len);
+    err_query_free(&q);
     return rc;
 }
 
@@ -180,7 +156,7 @@ struct line_ctx {
 static int on_token(void *ctx, const char *tok, size_t len)
 {
     struct line_ctx *c = ctx;
-    return answer(c->r, tok, len, 0, c->where);
+    return answer_text(c->r, tok, len, c->where);
 }
 
 static int on_line(void *ctx, const char *line, size_t len, size_t lineno, int overlong)
@@ -193,12 +169,14 @@ static int on_line(void *ctx, const char *line, size_t len, size_t lineno, int o
         return 0;
     }
     int rc;
+    if (lineno == 1) { /* a UTF-8 byte-order mark is not part of the input */
+        size_t bom = winerr__bom_len(line, len);
+        line += bom;
+        len -= bom;
+    }
     if (err_parse_is_phrase(line, len)) {
-        while (len > 0 && (line[len - 1] == ' ' || line[len - 1] == '\t'))
-            len--;
-        while (len > 0 && (*line == ' ' || *line == '\t'))
-            line++, len--;
-        rc = answer(c->r, line, len, 0, c->where);
+        err_trim(&line, &len);
+        rc = answer_text(c->r, line, len, c->where);
     } else {
         rc = err_split_tokens(line, len, on_token, ctx);
     }
@@ -213,14 +191,20 @@ static int read_stdin(struct run *r)
 {
     struct line_ctx c = {r, ""};
     struct err_reader rd;
+    size_t before = r->inputs;
     err_reader_init(&rd, MAX_LINE, on_line, &c);
     int rc = err_reader_stream(&rd, stdin);
+    int saved = errno;
     err_reader_free(&rd);
     if (rc == -2) {
-        fprintf(stderr, "err: standard input could not be read\n");
+        err_io_error(NULL, "read", saved);
         raise_status(r, 2);
         return 0;
     }
+    /* on_line counted the values read, through the reader's callback */
+    // cppcheck-suppress knownConditionTrueFalse
+    if (r->inputs == before) /* no values at all: nothing matched */
+        raise_status(r, 1);
     return rc;
 }
 
@@ -232,7 +216,7 @@ static int lookups(struct run *r)
             err_text_selected(r->ob, winerr_table_name(c->selected[i]));
     for (size_t i = 0; i < c->ninputs; i++) {
         const struct err_input *in = &c->inputs[i];
-        int rc = in->arg == NULL ? read_stdin(r) : answer(r, in->arg, in->len, in->bytes, NULL);
+        int rc = in->arg == NULL ? read_stdin(r) : answer(r, &in->q, in->arg, in->len);
         if (rc < 0)
             return -1;
     }
@@ -266,6 +250,10 @@ static int dispatch(struct run *r)
         entries(r, &it);
         return 0;
     case ERR_MODE_TABLES:
+        if (c->json) {
+            err_json_tables(r->out, r->opts.filter);
+            return 0;
+        }
         for (size_t i = 0; i < c->nselected; i++)
             err_text_selected(r->ob, winerr_table_name(c->selected[i]));
         err_text_tables(r->ob, r->opts.filter);
@@ -292,6 +280,7 @@ int err_cli_main(int argc, char **argv)
     }
     err_answer_init(&r.a);
     err_obuf_init(&ob, stdout);
+    errno = 0; /* isatty's ENOTTY is no reason for a failed write */
     if (dispatch(&r) < 0) {
         fprintf(stderr, "err: out of memory\n");
         r.status = 2;
@@ -300,8 +289,9 @@ int err_cli_main(int argc, char **argv)
     err_text_cache_free();
     err_answer_free(&r.a);
     err_cli_free(&cli);
+    /* A failed write leaves its errno: nothing after it fails quietly. */
     if (fflush(stdout) != 0 || ferror(stdout)) {
-        fprintf(stderr, "err: standard output could not be written\n");
+        err_io_error(NULL, "written", errno);
         return 2;
     }
     return r.status;

@@ -10,41 +10,121 @@
  *     NTSTATUS) and is not 0xffffxxxx, with a decoding: 800700c1, c0000005.
  *  3. A decimal that, read as 32 bits, has bit 31 set and is not 0xffffxxxx,
  *     with a decoding: -2147483648..-65537 (.NET, exit codes), or 10 digits
- *     2147483648..4294901759 (IIS sc-win32-status).
- *  4. A keyword, then at most five of blank : = # ( ) [ ], then a number:
- *     error, errorcode, error_code, lasterror, getlasterror, win32error and
- *     "error code" take a decimal or 0x-hex Win32 code (error 1722,
- *     Error: 0x5); hr, hresult, status and ntstatus take 0x-hex of any length
- *     (status=0xC0000005) or a decimal as in 3 (a plain decimal after them is
- *     an HTTP status or an exit status).  The value must not be 0 and must
- *     have a decoding.
- *  5. An Event Viewer data line: blanks, a hex offset of 4-8 digits and ':',
- *     then bytes (c1 00 07 80) or DWORDs (800700c1) as cli/eventlog.c reads
- *     them; each non-zero DWORD with a decoding.
- *  6. A wevtutil <Binary>HEX</Binary> string: each non-zero DWORD with a
- *     decoding.
+ *     2147483648..4294901759 (IIS sc-win32-status, exit status 3221225477);
+ *     without a phrase (5), not a multiple of 65536 (2147483648 and
+ *     3221225472 are 2 and 3 GiB).
+ *  4. A 64-bit value, 16 hex digits with or without "0x" or split by a
+ *     backquote as WinDbg writes it, whose high half is all ones (sign
+ *     extension: ffffffffc0000005, WinDbg's Arg1 and bug check parameters)
+ *     or all zeros (0x00000000c0000005, 00000000`c0000005), and whose low
+ *     half has bit 31 set and is a code by 1 or 2.  Any other high half is
+ *     a pointer (0xfffff80368499e95), never a code.
+ *  5. A phrase, then at most eight of blank : = # ( ) [ ] " ' > (tab counts
+ *     as a blank; XML's Name="ErrorCode">5 and padded columns such as
+ *     "Bug Check Code    : 0x3b" are covered), then a number.  Words of a
+ *     phrase are one to three blanks apart, any case.  The phrases, and what
+ *     they make of the number:
+ *       error, errorcode, error_code, lasterror, getlasterror, win32error,
+ *       winerror ([WinError 193]), win32 ((Win32) 0x7e), dwret, "error
+ *       code", "error code is", "error code was", "error number", "error
+ *       status", "failed to start":
+ *                 a Win32 code, decimal or 0x-hex (error 1722, Error: 0x5);
+ *                 a decimal must have a Win32 name ("error: (407)" of an
+ *                 HTTP proxy is none); a DWORD 0x0000xxxx without one is
+ *                 still a Win32 code, marked unnamed (error 0x0000011b);
+ *       returned, returning:
+ *                 the same, when the number ends the clause (end of line or
+ *                 one of : . , ; ) ] next): "CopyFile returned 2: ...",
+ *                 "is returning 1603", not "returned 5 rows";
+ *       "return value":
+ *                 the same, after ':' or '=' only ("Return value: 1603";
+ *                 MSI's action result "Return value 3." is no code);
+ *       failed:   the same, when a ':' follows the number directly
+ *                 ([SC] StartService FAILED 1053:);
+ *       "exit code", exitcode, "exit code was", "exit status", "with code",
+ *       "return code", lpexitcode:
+ *                 a Win32 code of 256 or more (exit code: 1603; 1 and 2 are
+ *                 a program's own statuses), or a code by 3, where the sign
+ *                 may stand one blank apart ("with code - 1073740791");
+ *       hr, hresult, status, ntstatus, exceptioncode, "exception code":
+ *                 0x-hex of any length (status=0xC0000005) or a decimal as
+ *                 in 3 (a plain decimal after them is an HTTP status or an
+ *                 exit status); after the NTSTATUS ones not below 0x10000
+ *                 (success and wait values, or another protocol's status:
+ *                 event 4768's Kerberos Status 0x00000006);
+ *       bugcheck, "bugcheck was", bugcheck_code, bccode, "fatal system
+ *       error", "bug check", "bug check code", stop and "stop code" before
+ *       ':' (*** STOP: 0x0000007E), and "code" within 16 lines after a line
+ *       that says BlueScreen (a WER report):
+ *                 a bug check, hex with or without 0x (BugCheck 7E, BCCode:
+ *                 d1, *** Fatal System Error: 0x0000007e);
+ *       bugcheckcode (Kernel-Power's BugcheckCode 209):
+ *                 a bug check in decimal;
+ *       msg, then the number, then ", Level N" (Msg 208, Level 16, State 1),
+ *       and error as above followed by ", Severity: N" (Error: 18456,
+ *       Severity: 14, State: 8.), or after "[SQLSTATE xxxxx] (" (SQL Server
+ *       Agent's "(Error 18456)"):
+ *                 a SQL Server error number, with its severity and state;
+ *       "fatal alert code is", "fatal error code is", "alert was received",
+ *       "alert was generated":
+ *                 a TLS alert number (0..255) as schannel.h names it;
+ *       a word ending in "Error" directly followed by "(" (Python's
+ *       ConnectionResetError(10054, '...')), the number followed by ',':
+ *                 a Winsock code, 10000..11999 (smaller numbers there are C
+ *                 errno values, not Win32 codes);
+ *       "event identifier", "event id":
+ *                 an event ID: no code, whatever its value (evtxexport's
+ *                 "Event identifier : 0xc0001b58 (7000)").
+ *     Not a phrase: one right after the word "level" and separators (the
+ *     level's name: Event level : Error (2)); "error" after " -- " (MSI's
+ *     own message number: "Product: X -- Error 1920."); "error" within a
+ *     SQL Server client's "(provider: ..., error: 40 - ...)".
+ *     The value must not be 0 and must have a decoding, except where the
+ *     phrase labels it: a bug check, a SQL error, a TLS alert, and a value
+ *     as in 1, 2 or 3 after a Win32, HRESULT or NTSTATUS phrase that is a
+ *     well-formed failure code (bit 31 set, not 0xffffxxxx, not
+ *     HRESULT_FROM_NT unless the phrase says NTSTATUS) are found named or
+ *     not; unnamed ones are marked so (Error: 0x800f081f).
+ *  6. A code written twice, as a decimal and as hex in parentheses right
+ *     after it, or the other way round, with a Win32 name: robocopy's
+ *     ERROR 5 (0x00000005), repadmin's result 8524 (0x214c), WinDbg's
+ *     0x7e (126).
+ *  7. An Event Viewer data line: blanks, optionally "Data:" or "Binary
+ *     data:" (a dump flattened onto one line, also after other text:
+ *     "... Data: 0000: c1 00 07 80  A..?"), a hex offset of 4-8 digits and
+ *     ':', then bytes (c1 00 07 80) or DWORDs (800700c1) as cli/eventlog.c
+ *     reads them.  Lines that continue one dump are read together, and the
+ *     DWORDs taken are those its layout says are codes (eventlog.h: a lone
+ *     DWORD; SQL Server's error number when its severity is 11 or more; an
+ *     IO_ERROR_LOG_PACKET's ErrorCode and FinalStatus; elsewhere only
+ *     failure HRESULTs and NTSTATUS values that have a name).
+ *  8. A wevtutil or evtxexport <Binary>HEX</Binary> string: the same.
  * "Has a decoding": the value names an entry, or a follow-up of err.exe's
- * rules does (see explain.h); err.exe's low-word guess does not count.
+ * rules does (see answer.h); err.exe's low-word guess does not count.
  *
  * NOT codes (the traps the tests check): a number glued to a word by '.',
  * '`', '-', '/', '\' or '@' (versions 10.0.19041.1, IP addresses, dates
  * 2024-05-01, paths, WinDbg addresses 00007ff6`12345678), or by ':' to a
  * digit (times 12:00:00); GUIDs (each group is glued to the next by '-');
- * hex of more than 8 digits (0x00007ff6a1b2c3d4); 0x0000xxxx and
- * 0xffffxxxx without a keyword (flags, masks, -1: only other APIs' small
- * negative codes live there, never winerror.h's); a single bit without a
- * keyword (0x40000000 is GENERIC_WRITE far more often than
- * STATUS_OBJECT_NAME_EXISTS); any other decimal (line numbers, PIDs, sizes,
- * ports, epoch timestamps, which stay below 2^31 until 2038); 0 (success).
- * A hex word with no decimal digit (deadbeef) is never looked at: the scan
- * jumps from decimal digit to decimal digit, which keeps it fast.
+ * hex of 9 to 15 or more than 16 digits (0x00007ff6a1b2c3d4 is 16 digits
+ * but neither half rule 4 wants); 0x0000xxxx and 0xffffxxxx without a
+ * keyword (flags, masks, -1: only other APIs' small negative codes live
+ * there, never winerror.h's); a single bit without a keyword (0x40000000 is
+ * GENERIC_WRITE far more often than STATUS_OBJECT_NAME_EXISTS); any other
+ * decimal (line numbers, PIDs, sizes, ports, epoch timestamps, which stay
+ * below 2^31 until 2038); 0 (success).  A word with no decimal digit
+ * (deadbeef) is only looked at after a bug check phrase: the scan jumps
+ * from decimal digit to decimal digit, which keeps it fast, and reads the
+ * words of a line one by one only when the line says "bugcheck" or
+ * "BCCode" or is inside a BlueScreen report.
  */
 #include "scan.h"
 
 #include <string.h>
 
+#include "answer.h"
+#include "chars.h"
 #include "eventlog.h"
-#include "explain.h"
 
 enum { C_DIGIT = 1, C_HEX = 2, C_WORD = 4, C_SEP = 8, C_GLUE = 16, C_BLANK = 32 };
 
@@ -65,55 +145,168 @@ static const unsigned char cls[256] = {
     [' '] = C_SEP | C_BLANK, ['\t'] = C_SEP | C_BLANK, ['\r'] = C_BLANK,
     ['\v'] = C_BLANK, ['\f'] = C_BLANK,
     [':'] = C_SEP, ['='] = C_SEP, ['#'] = C_SEP, ['('] = C_SEP, [')'] = C_SEP,
-    ['['] = C_SEP, [']'] = C_SEP,
+    ['['] = C_SEP, [']'] = C_SEP, ['"'] = C_SEP, ['\''] = C_SEP, ['>'] = C_SEP,
     ['.'] = C_GLUE, ['`'] = C_GLUE, ['-'] = C_GLUE, ['/'] = C_GLUE,
     ['\\'] = C_GLUE, ['@'] = C_GLUE,
 };
 
 #define IS(c, k) (cls[(unsigned char)(c)] & (k))
 
-/* What the word before a number says the number is. */
-enum kw { KW_NONE, KW_WIN32, KW_HRESULT, KW_NTSTATUS };
+#define MAX_SEPS 8 /* between a phrase and its number (rule 5) */
+
+/* What a phrase asks of the number after it (rule 5). */
+enum {
+    K_CLOSE = 1,        /* the number ends the clause                    */
+    K_COLON = 2,        /* ':' or '=' between phrase and number          */
+    K_MIN256 = 4,       /* a Win32 code of 256 or more                   */
+    K_HEX = 8,          /* hex even without 0x (bug checks)              */
+    K_SPACED_SIGN = 16, /* "- 1073740791"                                */
+    K_SQL = 32,         /* ", Level N" must follow                       */
+    K_BLUESCREEN = 64,  /* only inside a BlueScreen report               */
+    K_COLON_AFTER = 128, /* the number directly followed by ':'          */
+    K_NOT = 256          /* the number is no code (an event ID)          */
+};
+
+struct phrase {
+    const char *text; /* lower case, words one blank apart */
+    unsigned char len;
+    unsigned char last; /* length of its last word */
+    unsigned char ctx;
+    unsigned short flags;
+};
+
+/* Each phrase with the length of its last word (checked by the tests). */
+#define P(t, w, c, f) {t, sizeof t - 1, w, c, f}
+static const struct phrase phrases[] = {
+    P("error", 5, ERR_CTX_WIN32, 0),
+    P("errorcode", 9, ERR_CTX_WIN32, 0),
+    P("error_code", 10, ERR_CTX_WIN32, 0),
+    P("lasterror", 9, ERR_CTX_WIN32, 0),
+    P("getlasterror", 12, ERR_CTX_WIN32, 0),
+    P("win32error", 10, ERR_CTX_WIN32, 0),
+    P("winerror", 8, ERR_CTX_WIN32, 0),
+    P("error code", 4, ERR_CTX_WIN32, 0),
+    P("error number", 6, ERR_CTX_WIN32, 0),
+    P("error status", 6, ERR_CTX_WIN32, 0),
+    P("error code is", 2, ERR_CTX_WIN32, 0),
+    P("error code was", 3, ERR_CTX_WIN32, 0),
+    P("win32", 5, ERR_CTX_WIN32, 0),
+    P("failed to start", 5, ERR_CTX_WIN32, 0),
+    P("returned", 8, ERR_CTX_WIN32, K_CLOSE),
+    P("returning", 9, ERR_CTX_WIN32, K_CLOSE),
+    P("return value", 5, ERR_CTX_WIN32, K_COLON),
+    P("exit code", 4, ERR_CTX_WIN32, K_MIN256 | K_SPACED_SIGN),
+    P("exitcode", 8, ERR_CTX_WIN32, K_MIN256 | K_SPACED_SIGN),
+    P("exit code was", 3, ERR_CTX_WIN32, K_MIN256),
+    P("exit status", 6, ERR_CTX_WIN32, K_MIN256 | K_SPACED_SIGN),
+    P("with code", 4, ERR_CTX_WIN32, K_MIN256 | K_SPACED_SIGN),
+    P("return code", 4, ERR_CTX_WIN32, K_MIN256 | K_SPACED_SIGN),
+    P("failed", 6, ERR_CTX_WIN32, K_COLON_AFTER),
+    P("dwret", 5, ERR_CTX_WIN32, 0),
+    P("hr", 2, ERR_CTX_HRESULT, 0),
+    P("hresult", 7, ERR_CTX_HRESULT, 0),
+    P("status", 6, ERR_CTX_NTSTATUS, 0),
+    P("ntstatus", 8, ERR_CTX_NTSTATUS, 0),
+    P("exceptioncode", 13, ERR_CTX_NTSTATUS, 0),
+    P("exception code", 4, ERR_CTX_NTSTATUS, 0),
+    P("bugcheck", 8, ERR_CTX_BUGCHECK, K_HEX),
+    P("bugcheck was", 3, ERR_CTX_BUGCHECK, K_HEX),
+    P("bugcheck_code", 13, ERR_CTX_BUGCHECK, K_HEX),
+    P("bccode", 6, ERR_CTX_BUGCHECK, K_HEX),
+    P("bug check", 5, ERR_CTX_BUGCHECK, K_HEX),
+    P("bug check code", 4, ERR_CTX_BUGCHECK, K_HEX),
+    P("stop", 4, ERR_CTX_BUGCHECK, K_HEX | K_COLON),
+    P("stop code", 4, ERR_CTX_BUGCHECK, K_HEX | K_COLON),
+    P("bugcheckcode", 12, ERR_CTX_BUGCHECK, 0),
+    P("fatal system error", 5, ERR_CTX_BUGCHECK, K_HEX),
+    P("code", 4, ERR_CTX_BUGCHECK, K_HEX | K_BLUESCREEN),
+    P("msg", 3, ERR_CTX_SQL, K_SQL),
+    P("lpexitcode", 10, ERR_CTX_WIN32, K_MIN256),
+    P("event identifier", 10, ERR_CTX_NONE, K_NOT),
+    P("event id", 2, ERR_CTX_NONE, K_NOT),
+    P("fatal alert code is", 2, ERR_CTX_TLS, 0),
+    P("fatal error code is", 2, ERR_CTX_TLS, 0),
+    P("alert was received", 8, ERR_CTX_TLS, 0),
+    P("alert was generated", 9, ERR_CTX_TLS, 0),
+};
+#undef P
+
+/* For each letter, bit k is set when a phrase's last word ends in it and
+ * has k letters: what the table above gives (tests/cli/test_annotate.py
+ * checks that the two agree). */
+#define E(c, bits) [(c) >= 'a' ? (c) - 'a' : (c) - '0' + 26] = (bits)
+#define B(k) (1u << (k))
+static const uint32_t ends[36] = {
+    E('d', B(2) | B(6) | B(8) | B(9)),                     /* id, failed          */
+    E('e', B(4) | B(5) | B(6) | B(8) | B(9) | B(10) | B(12) | B(13)), /* code */
+    E('g', B(3) | B(9)),                                   /* msg, returning      */
+    E('k', B(5) | B(8)),                                   /* check, bugcheck     */
+    E('p', B(4)),                                          /* stop                */
+    E('2', B(5)),                                          /* win32               */
+    E('t', B(5) | B(7)),                                   /* dwret; start        */
+    E('r', B(2) | B(5) | B(6) | B(8) | B(9) | B(10) | B(12)), /* hr, error, number */
+    E('s', B(2) | B(3) | B(6) | B(8)),                     /* is, was, status     */
+};
+#undef E
+#undef B
+
+/* The phrase before a number, as keyword_before finds it. */
+struct kw {
+    unsigned char ctx;   /* err_scan_context; ERR_CTX_NONE for none */
+    unsigned short flags;
+    unsigned char colon; /* a ':' or '=' stood between */
+};
 
 struct line {
     const unsigned char *s;
     size_t len;
     unsigned flags;
+    int bluescreen;
+    err_scan_state *st;
     err_scan_hit *hits;
     size_t max, n;
 };
 
 const char *err_scan_form_name(err_scan_form f)
 {
-    static const char *const names[] = {"hex", "bare-hex", "decimal",
-                                        "keyword", "event-data", "binary"};
+    static const char *const names[] = {"hex",        "bare-hex", "decimal", "keyword",
+                                        "event-data", "binary",   "wide"};
     return (unsigned)f < sizeof names / sizeof names[0] ? names[f] : "unknown";
 }
 
-static void add(struct line *l, size_t col, size_t n, uint32_t v, err_scan_form f,
-                enum kw kw)
+const char *err_scan_context_name(err_scan_context c)
 {
-    static const winerr_kind kinds[] = {WINERR_KIND_OTHER, WINERR_KIND_WIN32,
-                                        WINERR_KIND_HRESULT, WINERR_KIND_NTSTATUS};
+    static const char *const names[] = {"",         "win32", "hresult", "ntstatus",
+                                        "bugcheck", "sql",   "tls",     "io-error"};
+    return (unsigned)c < sizeof names / sizeof names[0] ? names[c] : "";
+}
+
+static err_scan_hit *add(struct line *l, size_t col, size_t n, uint32_t v, err_scan_form f,
+                         unsigned ctx, int labelled)
+{
+    static const winerr_kind kinds[] = {
+        WINERR_KIND_OTHER,    WINERR_KIND_WIN32, WINERR_KIND_HRESULT, WINERR_KIND_NTSTATUS,
+        WINERR_KIND_BUGCHECK, WINERR_KIND_SQL,   WINERR_KIND_OTHER,   WINERR_KIND_OTHER};
     if (l->n >= l->max)
-        return;
+        return NULL;
     err_scan_hit *h = &l->hits[l->n++];
     h->column = col;
     h->length = n;
     h->value = v;
     h->form = f;
-    /* Only where the keyword made the number a code ("error 2"): the
-     * value of "Error 0x80070005" says by itself what it is. */
-    h->prefer = f == ERR_SCAN_KEYWORD ? kinds[kw] : WINERR_KIND_OTHER;
+    h->context = (err_scan_context)ctx;
+    h->labelled = labelled;
+    h->severity = h->state = -1;
+    /* Where the phrase made the number a code ("error 2"), or names a table
+     * of its own (bug check, SQL): the value of "Error 0x80070005" says by
+     * itself what it is. */
+    h->prefer = f == ERR_SCAN_KEYWORD || ctx >= ERR_CTX_BUGCHECK ? kinds[ctx & 7]
+                                                                  : WINERR_KIND_OTHER;
+    return h;
 }
 
-static uint32_t hex_value(const unsigned char *p, size_t n)
-{
-    uint32_t v = 0;
-    for (size_t i = 0; i < n; i++)
-        v = v << 4 | (uint32_t)(p[i] <= '9' ? p[i] - '0' : (p[i] | 0x20) - 'a' + 10);
-    return v;
-}
+/* Hex digits already checked, at most eight: chars.h's reader. */
+#define hex_value(p, n) ((uint32_t)winerr__hex_value((const char *)(p), (n)))
 
 static int equal_ci(const unsigned char *p, const char *lower, size_t n)
 {
@@ -136,43 +329,112 @@ static size_t word_before(const struct line *l, size_t end)
     return end - k > 16 ? 0 : end - k;
 }
 
-static enum kw keyword_of(const struct line *l, size_t end, size_t n)
+#define NO_MATCH ((size_t)-1)
+
+/* Where the phrase t (tl bytes) starts when it ends at s[end), or NO_MATCH. */
+static size_t phrase_at(const struct line *l, size_t end, const char *t, size_t tl)
 {
-    static const struct { const char *word; size_t len; enum kw kw; } words[] = {
-        {"error", 5, KW_WIN32}, {"errorcode", 9, KW_WIN32},
-        {"error_code", 10, KW_WIN32}, {"lasterror", 9, KW_WIN32},
-        {"getlasterror", 12, KW_WIN32}, {"win32error", 10, KW_WIN32},
-        {"hr", 2, KW_HRESULT}, {"hresult", 7, KW_HRESULT},
-        {"status", 6, KW_NTSTATUS}, {"ntstatus", 8, KW_NTSTATUS}};
-    const unsigned char *w = l->s + end - n;
-    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (words[i].len == n && equal_ci(w, words[i].word, n))
-            return words[i].kw;
-    if (n == 4 && equal_ci(w, "code", 4)) { /* "error code" */
-        size_t j = end - n;
-        while (j > 0 && end - n - j < 3 && IS(l->s[j - 1], C_BLANK))
-            j--;
-        size_t m = word_before(l, j);
-        if (j < end - n && m == 5 && equal_ci(l->s + j - 5, "error", 5))
-            return KW_WIN32;
+    const unsigned char *s = l->s;
+    size_t i = end, k = tl;
+    while (k > 0) {
+        if (t[k - 1] == ' ') {
+            size_t b = 0;
+            while (i > 0 && b < 3 && IS(s[i - 1], C_BLANK))
+                i--, b++;
+            if (b == 0)
+                return NO_MATCH;
+            k--;
+            continue;
+        }
+        if (i == 0)
+            return NO_MATCH;
+        unsigned char c = s[i - 1];
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c + 32);
+        if (c != (unsigned char)t[k - 1])
+            return NO_MATCH;
+        i--, k--;
     }
-    return KW_NONE;
+    return i > 0 && IS(s[i - 1], C_WORD) ? NO_MATCH : i;
 }
 
-/* The keyword that introduces a number starting at s[start), if any. */
-static enum kw keyword_before(const struct line *l, size_t start)
+/* Is the phrase at s[start) the name of a level (Event level : Error)? */
+static int after_level(const struct line *l, size_t start)
 {
     size_t j = start, seps = 0;
-    while (j > 0 && seps <= 5 && IS(l->s[j - 1], C_SEP))
+    while (j > 0 && seps < 8 && IS(l->s[j - 1], C_SEP))
         j--, seps++;
-    if (seps == 0 || seps > 5 || j == 0)
-        return KW_NONE;
-    /* Every keyword ends in r, s, t or e: most numbers stop here. */
-    unsigned char last = l->s[j - 1] | 0x20;
-    if (last != 'r' && last != 's' && last != 't' && last != 'e')
-        return KW_NONE;
-    size_t n = word_before(l, j);
-    return n >= 2 ? keyword_of(l, j, n) : KW_NONE;
+    return seps > 0 && word_before(l, j) == 5 && equal_ci(l->s + j - 5, "level", 5);
+}
+
+/* "Product: Contoso -- Error 1920. Service ... failed to start": Windows
+ * Installer's own message number after " -- ", not a Win32 code. */
+static int msi_message(const struct line *l, size_t start)
+{
+    size_t j = start;
+    while (j > 0 && IS(l->s[j - 1], C_BLANK))
+        j--;
+    return j < start && j >= 2 && l->s[j - 1] == '-' && l->s[j - 2] == '-';
+}
+
+/* SQL Server's client library: "(provider: TCP Provider, error: 40 - ...)"
+ * numbers its own errors, not Win32 codes. */
+static int sni_error(const struct line *l, size_t start)
+{
+    for (size_t j = start, k = 0; j >= 10 && k < 80; j--, k++)
+        if (l->s[j - 10] == '(' && equal_ci(l->s + j - 9, "provider:", 9))
+            return 1;
+    return 0;
+}
+
+/* SQL Server Agent's "[SQLSTATE 42000] (Error 4060)": a SQL error number. */
+static int after_sqlstate(const struct line *l, size_t start)
+{
+    size_t j = start;
+    while (j > 0 && (IS(l->s[j - 1], C_BLANK) || l->s[j - 1] == '('))
+        j--;
+    return j >= 16 && l->s[j - 1] == ']' && equal_ci(l->s + j - 16, "[sqlstate ", 10);
+}
+
+/* The phrase that introduces a number starting at s[start), if any. */
+static struct kw keyword_before(const struct line *l, size_t start)
+{
+    struct kw kw = {ERR_CTX_NONE, 0, 0};
+    size_t j = start, seps = 0;
+    int colon = 0;
+    while (j > 0 && seps <= MAX_SEPS && IS(l->s[j - 1], C_SEP))
+        j--, seps++, colon |= l->s[j] == ':' || l->s[j] == '=';
+    if (seps == 0 || seps > MAX_SEPS || j == 0)
+        return kw;
+    /* Most numbers stop here: no phrase ends in a word of this length that
+     * ends in this letter (pid 4242, line 363, took 12 ms). */
+    unsigned char last = l->s[j - 1];
+    unsigned idx = last >= '0' && last <= '9' ? last - '0' + 26u : (last | 0x20u) - 'a';
+    last = last >= '0' && last <= '9' ? last : (unsigned char)(last | 0x20);
+    if (idx >= 36 || ends[idx] == 0)
+        return kw;
+    size_t lw = word_before(l, j), best = 0, at = 0;
+    if (lw > 16 || !(ends[idx] & (1u << lw)))
+        return kw;
+    const struct phrase *found = NULL;
+    for (size_t i = 0; i < sizeof phrases / sizeof phrases[0]; i++) {
+        const struct phrase *p = &phrases[i];
+        if (p->last != lw || (unsigned char)p->text[p->len - 1] != last || p->len <= best)
+            continue;
+        if ((p->flags & K_BLUESCREEN) && !l->bluescreen)
+            continue;
+        size_t a = phrase_at(l, j, p->text, p->len);
+        if (a != NO_MATCH)
+            found = p, best = p->len, at = a;
+    }
+    if (found == NULL || after_level(l, at) || msi_message(l, at) || sni_error(l, at))
+        return kw;
+    kw.ctx = found->ctx;
+    kw.flags = found->flags;
+    if (kw.ctx == ERR_CTX_WIN32 && after_sqlstate(l, at))
+        kw.ctx = ERR_CTX_SQL, kw.flags = 0; /* [SQLSTATE 42000] (Error 4060) */
+    kw.colon = (unsigned char)colon;
+    return kw;
 }
 
 /* Is s[a, b) part of a bigger token (version, date, time, path, GUID)? */
@@ -196,6 +458,25 @@ static int glued(const struct line *l, size_t a, size_t b)
     return 0;
 }
 
+/* Does the number ending at s[b) end its clause (K_CLOSE)? */
+static int closes(const struct line *l, size_t b)
+{
+    while (b < l->len && IS(l->s[b], C_BLANK))
+        b++;
+    return b >= l->len || strchr(":.,;)]", l->s[b]) != NULL;
+}
+
+/* A well-formed failure code with no name may still be reported when a
+ * phrase labels it: bit 31 set, not 0xffffxxxx, and not an HRESULT_FROM_NT
+ * value (bit 28 set) unless the phrase says NTSTATUS.  Facilities of other
+ * products (0x87D00607) are well-formed too: the name is what is missing. */
+static int well_formed(uint32_t v, unsigned ctx)
+{
+    if (v < 0x80000000u || v >= 0xFFFF0000u)
+        return 0;
+    return ctx == ERR_CTX_NTSTATUS || !(v & 0x10000000u);
+}
+
 /* "", L, U, UL, LU in any case: C's integer suffixes as headers write them. */
 static int suffix_ok(const unsigned char *p, size_t n)
 {
@@ -209,6 +490,81 @@ static int suffix_ok(const unsigned char *p, size_t n)
     return (a == 'u' && b == 'l') || (a == 'l' && b == 'u');
 }
 
+/* The low half of a 64-bit value that rule 4 takes, or 0. */
+static uint32_t wide_value(const unsigned char *p)
+{
+    uint32_t hi = hex_value(p, 8), lo = hex_value(p + 8, 8);
+    return (hi == 0 || hi == 0xFFFFFFFFu) && lo >= 0x80000000u ? lo : 0;
+}
+
+/* Rules 1, 2 and 4 for a value v of 8 (or 16) digits: a hit when it is
+ * code-like and decodes, or when the phrase labels a well-formed one. */
+static void code_like(struct line *l, size_t a, size_t n, uint32_t v, err_scan_form f,
+                      struct kw kw)
+{
+    int one_bit = (v & (v - 1)) == 0;
+    if (v < 0x10000 || v >= 0xFFFF0000u || one_bit)
+        return;
+    if (err_explain_known(v))
+        add(l, a, n, v, f, kw.ctx, 0);
+    else if (kw.ctx >= ERR_CTX_WIN32 && kw.ctx <= ERR_CTX_NTSTATUS && well_formed(v, kw.ctx))
+        add(l, a, n, v, f, kw.ctx, 1);
+}
+
+/* May a phrase's small number v (not code-like by itself) be a code? */
+static int kw_takes(const struct line *l, struct kw kw, size_t b, uint32_t v)
+{
+    if (v == 0 || kw.ctx == ERR_CTX_NONE)
+        return 0;
+    if (((kw.flags & K_CLOSE) && !closes(l, b)) || ((kw.flags & K_COLON) && !kw.colon) ||
+        ((kw.flags & K_MIN256) && v < 256) ||
+        ((kw.flags & K_COLON_AFTER) && (b >= l->len || l->s[b] != ':')))
+        return 0;
+    return 1;
+}
+
+/* A Win32 code with a Win32 name: what a Win32 phrase's small number must
+ * be ("error 407" of an HTTP proxy is no Win32 code). */
+static int win32_known(uint32_t v)
+{
+    return err_explain_known_as(v, WINERR_KIND_WIN32);
+}
+
+/* The same value again right after s[b): " (0x214c)" after a decimal
+ * (hex 0), " (126)" after a hex number (hex 1).  A code written both ways
+ * says it is a code: robocopy's ERROR 5 (0x00000005), repadmin's result
+ * 8524 (0x214c), WinDbg's 0x7e (126). */
+static int same_after(const struct line *l, size_t b, uint32_t v, int decimal)
+{
+    const unsigned char *s = l->s;
+    size_t i = b;
+    if (i < l->len && s[i] == ' ')
+        i++;
+    if (i >= l->len || s[i] != '(')
+        return 0;
+    i++;
+    uint64_t w = 0;
+    size_t d = i;
+    if (!decimal) {
+        if (i + 2 > l->len || s[i] != '0' || (s[i + 1] | 0x20) != 'x')
+            return 0;
+        d = i += 2;
+        while (i < l->len && i - d < 8 && IS(s[i], C_HEX))
+            w = w << 4 | hex_value(s + i++, 1);
+    } else {
+        while (i < l->len && i - d < 10 && IS(s[i], C_DIGIT))
+            w = w * 10 + (uint64_t)(s[i++] - '0');
+    }
+    return i > d && i < l->len && s[i] == ')' && w == v;
+}
+
+/* A bug check number after its phrase: named in bugcodes.h or not. */
+static void bugcheck(struct line *l, size_t a, size_t n, uint32_t v)
+{
+    if (v != 0)
+        add(l, a, n, v, ERR_SCAN_KEYWORD, ERR_CTX_BUGCHECK, 1);
+}
+
 static void hex_run(struct line *l, size_t a, size_t b)
 {
     const unsigned char *s = l->s;
@@ -216,34 +572,97 @@ static void hex_run(struct line *l, size_t a, size_t b)
     while (d < b && IS(s[d], C_HEX))
         d++;
     size_t nd = d - (a + 2);
-    if (nd == 0 || nd > 8 || !suffix_ok(s + d, b - d))
+    if (nd == 0 || (nd > 8 && nd != 16) || !suffix_ok(s + d, b - d))
         return;
     /* Only a backquote or a dot glues a 0x number: 0x... says it is hex. */
     if ((a > 0 && s[a - 1] == '`') || (b < l->len && s[b] == '`') ||
         (b + 1 < l->len && s[b] == '.' && IS(s[b + 1], C_WORD)))
         return;
+    struct kw kw = keyword_before(l, a);
+    if (kw.flags & K_NOT)
+        return;
+    if (nd == 16) {
+        uint32_t lo = wide_value(s + a + 2);
+        if (lo != 0)
+            code_like(l, a, b - a, lo, ERR_SCAN_WIDE, kw);
+        return;
+    }
     uint32_t v = hex_value(s + a + 2, nd);
-    enum kw kw = keyword_before(l, a);
-    int one_bit = (v & (v - 1)) == 0;
-    if (nd == 8 && v >= 0x10000 && v < 0xFFFF0000u && !one_bit) {
-        if (err_explain_known(v))
-            add(l, a, b - a, v, ERR_SCAN_HEX, kw);
-    } else if (kw != KW_NONE && v != 0 && err_explain_known(v)) {
-        add(l, a, b - a, v, ERR_SCAN_KEYWORD, kw);
+    if (kw.ctx == ERR_CTX_BUGCHECK) {
+        bugcheck(l, a, b - a, v);
+    } else if (nd == 8 && v >= 0x10000 && v < 0xFFFF0000u) {
+        code_like(l, a, b - a, v, ERR_SCAN_HEX, kw);
+    } else if (kw.ctx <= ERR_CTX_NTSTATUS && kw_takes(l, kw, b, v) &&
+               !(kw.ctx == ERR_CTX_NTSTATUS && v < 0x10000)) {
+        /* A DWORD after a Win32 phrase is a Win32 code even when no table
+         * names it (error 0x0000011b); other hex after a phrase may be any
+         * code with a name (JET error 0xfffffc15). */
+        if (kw.ctx == ERR_CTX_WIN32 && nd == 8 && v < 0x10000 && !win32_known(v))
+            add(l, a, b - a, v, ERR_SCAN_KEYWORD, kw.ctx, 1);
+        else if (err_explain_known(v))
+            add(l, a, b - a, v, ERR_SCAN_KEYWORD, kw.ctx, 0);
+    } else if (kw.ctx == ERR_CTX_NONE && v != 0 && v < 0x10000 && same_after(l, b, v, 0) &&
+               win32_known(v)) {
+        add(l, a, b - a, v, ERR_SCAN_KEYWORD, ERR_CTX_WIN32, 0); /* 0x7e (126) */
     }
 }
 
-/* Returns 1 when the word was taken as a bare hex code. */
+/* WinDbg's 64-bit value split by a backquote, 00000000`c0000005: where
+ * s[a, a + 8) is the low half, the start of the high half, else 0. */
+static size_t backquoted_high(const struct line *l, size_t a)
+{
+    const unsigned char *s = l->s;
+    if (a < 9 || s[a - 1] != '`' || (a > 9 && IS(s[a - 10], C_WORD)))
+        return 0;
+    for (size_t i = a - 9; i < a - 1; i++)
+        if (!IS(s[i], C_HEX))
+            return 0;
+    return a - 9;
+}
+
+/* Returns 1 when the word was taken as a bare hex code (8 or 16 digits). */
 static int bare_hex_run(struct line *l, size_t a, size_t b)
 {
-    uint32_t v = hex_value(l->s + a, 8);
-    if (v < 0x80000000u || v >= 0xFFFF0000u || (l->flags & ERR_SCAN_STRICT) ||
-        glued(l, a, b))
+    size_t n = b - a, high;
+    uint32_t v = n == 16 ? wide_value(l->s + a) : hex_value(l->s + a, 8);
+    if (v < 0x80000000u || v >= 0xFFFF0000u || (l->flags & ERR_SCAN_STRICT))
         return 0;
-    if (!err_explain_known(v))
+    err_scan_form f = n == 16 ? ERR_SCAN_WIDE : ERR_SCAN_BARE_HEX;
+    if (n == 8 && (high = backquoted_high(l, a)) != 0) {
+        uint32_t hi = hex_value(l->s + high, 8);
+        if ((hi != 0 && hi != 0xFFFFFFFFu) || (b < l->len && IS(l->s[b], C_GLUE)))
+            return 0;
+        a = high, n = b - high, f = ERR_SCAN_WIDE;
+    } else if (glued(l, a, b)) {
         return 0;
-    add(l, a, 8, v, ERR_SCAN_BARE_HEX, KW_NONE);
-    return 1;
+    }
+    if (err_explain_known(v)) {
+        add(l, a, n, v, f, ERR_CTX_NONE, 0);
+        return 1;
+    }
+    /* ExceptionCode: c06d007e - a phrase labels it. */
+    struct kw kw = a > 0 && IS(l->s[a - 1], C_SEP) ? keyword_before(l, a)
+                                                   : (struct kw){ERR_CTX_NONE, 0, 0};
+    if (kw.ctx >= ERR_CTX_WIN32 && kw.ctx <= ERR_CTX_NTSTATUS && well_formed(v, kw.ctx)) {
+        add(l, a, n, v, f, kw.ctx, 1);
+        return 1;
+    }
+    return 0;
+}
+
+/* The value of n (at most 9) decimal digits. */
+static unsigned long atol_n(const unsigned char *p, size_t n)
+{
+    unsigned long v = 0;
+    for (size_t i = 0; i < n && i < 9; i++)
+        v = v * 10 + (unsigned long)(p[i] - '0');
+    return v;
+}
+
+/* A SQL error number of 1..9 digits, not 0. */
+static int v_fits(const struct line *l, size_t a, size_t b)
+{
+    return b - a <= 9 && atol_n(l->s + a, b - a) != 0;
 }
 
 /* A '-' right before s[a) that is a sign, not a hyphen or a range. */
@@ -254,17 +673,91 @@ static int has_sign(const struct line *l, size_t a)
     return a < 2 || !(IS(l->s[a - 2], C_WORD | C_GLUE));
 }
 
+/* Reads blanks, then a decimal of 1..9 digits at s[*i); -1 when none. */
+static long small_decimal(const struct line *l, size_t *i)
+{
+    size_t k = *i;
+    long v = 0;
+    while (k < l->len && IS(l->s[k], C_SEP))
+        k++;
+    size_t d = k;
+    while (k < l->len && k - d < 9 && IS(l->s[k], C_DIGIT))
+        v = v * 10 + (l->s[k++] - '0');
+    if (k == d || (k < l->len && IS(l->s[k], C_WORD)))
+        return -1;
+    *i = k;
+    return v;
+}
+
+/* Reads ", WORD" + separators + a number after s[*i), as SQL Server writes
+ * "Msg 208, Level 16" and "Error: 18456, Severity: 14, State: 8". */
+static long sql_field(const struct line *l, size_t *i, const char *word, size_t wl)
+{
+    size_t k = *i;
+    if (k >= l->len || l->s[k] != ',')
+        return -1;
+    k++;
+    while (k < l->len && k - *i < 4 && IS(l->s[k], C_BLANK))
+        k++;
+    if (k + wl > l->len || !equal_ci(l->s + k, word, wl))
+        return -1;
+    k += wl;
+    long v = small_decimal(l, &k);
+    if (v >= 0)
+        *i = k;
+    return v;
+}
+
+/* Rule 5's SQL Server message: the number at s[a, b) then its severity. */
+static int sql_message(struct line *l, size_t a, size_t b, uint32_t v, int msg)
+{
+    size_t i = b;
+    long sev = msg ? sql_field(l, &i, "level", 5) : sql_field(l, &i, "severity", 8);
+    if (sev < 0 || sev > 25)
+        return 0;
+    long state = sql_field(l, &i, "state", 5);
+    err_scan_hit *h = add(l, a, b - a, v, ERR_SCAN_KEYWORD, ERR_CTX_SQL, 1);
+    if (h != NULL) {
+        h->severity = (int)sev;
+        h->state = state >= 0 && state <= 255 ? (int)state : -1;
+    }
+    return 1;
+}
+
+/* Python's ConnectionResetError(10054, '...'): a Winsock code. */
+static int errno_tuple(const struct line *l, size_t a, size_t b)
+{
+    const unsigned char *s = l->s;
+    return a >= 7 && s[a - 1] == '(' && memcmp(s + a - 6, "Error", 5) == 0 &&
+           IS(s[a - 7], C_WORD) && b < l->len && s[b] == ',';
+}
+
 static void decimal_run(struct line *l, size_t a, size_t b)
 {
     size_t n = b - a;
-    /* Most numbers of a log end here: too short to be code-like unsigned,
-     * no sign, and no separator for a keyword to stand before. */
-    if (n < 10 && (a == 0 || (l->s[a - 1] != '-' && !IS(l->s[a - 1], C_SEP))))
-        return;
     int neg = has_sign(l, a);
     size_t start = neg ? a - 1 : a;
     if (n > 10 || glued(l, start, b))
         return;
+    struct kw kw = keyword_before(l, start);
+    if (kw.flags & K_NOT)
+        return;
+    if (kw.ctx == ERR_CTX_SQL && !(kw.flags & K_SQL)) {
+        if (!neg && v_fits(l, a, b))
+            add(l, a, n, (uint32_t)atol_n(l->s + a, n), ERR_SCAN_KEYWORD, ERR_CTX_SQL, 1);
+        return;
+    }
+    if (kw.ctx == ERR_CTX_BUGCHECK) { /* BugCheck 50, BCCode: 133; BugcheckCode 209 */
+        if (!neg && n <= 8)
+            bugcheck(l, a, n, (kw.flags & K_HEX) ? hex_value(l->s + a, n) : (uint32_t)atol_n(l->s + a, n));
+        return;
+    }
+    if (kw.ctx == ERR_CTX_NONE && !neg && a >= 3 && l->s[a - 1] == ' ' && l->s[a - 2] == '-' &&
+        IS(l->s[a - 3], C_BLANK)) {
+        struct kw k2 = keyword_before(l, a - 2); /* "with code - 1073740791" */
+        if (k2.flags & K_SPACED_SIGN)
+            neg = 1, start = a - 2, kw = k2;
+    }
     uint64_t m = 0;
     for (size_t i = a; i < b; i++)
         m = m * 10 + (uint64_t)(l->s[i] - '0');
@@ -272,26 +765,97 @@ static void decimal_run(struct line *l, size_t a, size_t b)
         return;
     uint32_t v = neg ? (uint32_t)(0x100000000u - m) : (uint32_t)m;
     /* Bit 31 set, and not 0xffffxxxx: -1, -22 and the like are not codes. */
+    /* Bit 31 set, and not 0xffffxxxx: -1, -22 and the like are not codes.
+     * Without a phrase, not a multiple of 65536 either: 2147483648 and
+     * 3221225472 are sizes (2 GiB, 3 GiB), not 0x80000000 and 0xC0000000. */
     int codelike = v >= 0x80000000u && v < 0xFFFF0000u && (neg || n == 10);
-    enum kw kw = keyword_before(l, start);
-    if (codelike && (kw != KW_NONE || !(l->flags & ERR_SCAN_STRICT))) {
+    if (!neg && v != 0) {
+        if ((kw.ctx == ERR_CTX_SQL || kw.ctx == ERR_CTX_WIN32) &&
+            sql_message(l, a, b, v, kw.ctx == ERR_CTX_SQL))
+            return;
+        if (kw.ctx == ERR_CTX_TLS && v <= 255) {
+            add(l, a, n, v, ERR_SCAN_KEYWORD, ERR_CTX_TLS, 1);
+            return;
+        }
+        if (kw.ctx == ERR_CTX_NONE && errno_tuple(l, a, b) && v >= 10000 && v < 12000 &&
+            win32_known(v)) {
+            add(l, a, n, v, ERR_SCAN_KEYWORD, ERR_CTX_WIN32, 0);
+            return;
+        }
+    }
+    if (codelike && kw.ctx == ERR_CTX_NONE && (v & 0xFFFF) == 0)
+        return;
+    if (codelike && (kw.ctx != ERR_CTX_NONE || !(l->flags & ERR_SCAN_STRICT))) {
         if (err_explain_known(v))
-            add(l, start, b - start, v, ERR_SCAN_DECIMAL, kw);
-    } else if (kw == KW_WIN32 && !neg && v != 0 && err_explain_known(v)) {
-        add(l, a, n, v, ERR_SCAN_KEYWORD, kw);
+            add(l, start, b - start, v, ERR_SCAN_DECIMAL, kw.ctx, 0);
+        else if (kw.ctx >= ERR_CTX_WIN32 && kw.ctx <= ERR_CTX_NTSTATUS && well_formed(v, kw.ctx))
+            add(l, start, b - start, v, ERR_SCAN_DECIMAL, kw.ctx, 1);
+    } else if (kw.ctx == ERR_CTX_WIN32 && !neg && kw_takes(l, kw, b, v) && win32_known(v)) {
+        add(l, a, n, v, ERR_SCAN_KEYWORD, kw.ctx, 0);
+    } else if (kw.ctx == ERR_CTX_NONE && !neg && v != 0 && v < 0x10000 &&
+               same_after(l, b, v, 0) && win32_known(v)) {
+        add(l, a, n, v, ERR_SCAN_KEYWORD, ERR_CTX_WIN32, 0); /* result 8524 (0x214c) */
+    }
+}
+
+/* ---- event data (rules 6 and 7) --------------------------------------- */
+
+/* The DWORDs dw[0, n) of one piece of event data, at col[k] for len[k]
+ * bytes each: the hits its layout allows. */
+static void data_hits(struct line *l, err_layout lay, const uint32_t *head, unsigned nhead,
+                      const err_dword *dw, size_t n, const size_t *col, const size_t *len,
+                      err_scan_form f)
+{
+    for (size_t k = 0; k < n; k++) {
+        uint32_t v = dw[k].value, off = dw[k].offset;
+        err_scan_hit *h;
+        switch (lay) {
+        case ERR_LAYOUT_LONE:
+            if (v != 0 && err_explain_known(v))
+                add(l, col[k], len[k], v, f, ERR_CTX_NONE, 0);
+            break;
+        case ERR_LAYOUT_SQL:
+            if (off == 0 && head[1] >= 11 &&
+                (h = add(l, col[k], len[k], v, f, ERR_CTX_SQL, 1)) != NULL) {
+                h->severity = (int)head[1];
+                h->state = nhead >= 3 ? (int)head[2] : -1;
+            }
+            break;
+        case ERR_LAYOUT_IO_PACKET:
+            if (off == 0x0C)
+                add(l, col[k], len[k], v, f, ERR_CTX_IO_ERROR, 1);
+            else if (off == 0x14 && v != 0 &&
+                     (err_explain_known(v) || well_formed(v, ERR_CTX_NTSTATUS)))
+                add(l, col[k], len[k], v, f, ERR_CTX_NTSTATUS, 1);
+            break;
+        default:
+            if (v >= 0x80000000u && v < 0xFFFF0000u && err_explain_known(v))
+                add(l, col[k], len[k], v, f, ERR_CTX_NONE, 0);
+            break;
+        }
     }
 }
 
 static void binary_run(struct line *l, size_t a, size_t b)
 {
     err_dword dw[ERR_SCAN_MAX_HITS];
-    size_t trailing;
+    size_t trailing, col[ERR_SCAN_MAX_HITS], len[ERR_SCAN_MAX_HITS];
+    uint32_t head[6];
     char why[128];
     long n = err_hexstring_parse((const char *)l->s + a, b - a, dw, ERR_SCAN_MAX_HITS,
                                  &trailing, why, sizeof why);
-    for (long k = 0; k < n && k < ERR_SCAN_MAX_HITS; k++)
-        if (dw[k].value != 0 && err_explain_known(dw[k].value))
-            add(l, a + 8 * (size_t)k, 8, dw[k].value, ERR_SCAN_BINARY, KW_NONE);
+    if (n <= 0)
+        return;
+    size_t got = n < ERR_SCAN_MAX_HITS ? (size_t)n : ERR_SCAN_MAX_HITS;
+    for (size_t k = 0; k < got; k++) {
+        col[k] = a + 8 * k;
+        len[k] = 8;
+        if (k < 6)
+            head[k] = dw[k].value;
+    }
+    unsigned nhead = got < 6 ? (unsigned)got : 6;
+    err_layout lay = err_binary_layout(head, nhead, n == 1 && trailing == 0 ? 1 : n <= 6);
+    data_hits(l, lay, head, nhead, dw, got, col, len, ERR_SCAN_BINARY);
 }
 
 /* One maximal word s[a, b) that holds a decimal digit; `all` is the
@@ -300,6 +864,9 @@ static void word_run(struct line *l, size_t a, size_t b, unsigned all)
 {
     const unsigned char *s = l->s;
     size_t n = b - a;
+    /* The phrase before a word is only looked for once the word could be
+     * a code: most numbers of a log are glued (dates, times, addresses). */
+    int sep = a > 0 && IS(s[a - 1], C_SEP);
     if (n >= 3 && s[a] == '0' && (s[a + 1] | 0x20) == 'x') {
         hex_run(l, a, b);
         return;
@@ -308,41 +875,74 @@ static void word_run(struct line *l, size_t a, size_t b, unsigned all)
         binary_run(l, a, b);
         return;
     }
-    if (n == 8 && (all & C_HEX) && bare_hex_run(l, a, b))
+    if (sep && !(all & C_DIGIT) && (all & C_HEX) && n <= 8 && !glued(l, a, b) &&
+        (keyword_before(l, a).flags & K_HEX)) {
+        bugcheck(l, a, n, hex_value(s + a, n)); /* BugCheck 7E */
         return;
-    if (all & C_DIGIT)
+    }
+    if ((n == 8 || n == 16) && (all & C_HEX) && bare_hex_run(l, a, b))
+        return;
+    /* Too short to be code-like unsigned, no sign, and no separator for a
+     * phrase to stand before: most numbers of a log end here. */
+    if ((all & C_DIGIT) && (n >= 10 || sep || (a > 0 && s[a - 1] == '-')))
         decimal_run(l, a, b);
 }
 
-/* Index of the first decimal digit in s[i, len), or len.  Eight bytes at a
- * time where the byte order allows: in a log most bytes are not digits. */
-static size_t next_digit(const unsigned char *s, size_t i, size_t len)
+/* A byte that may end or start a clue: k and K end "bugcheck", B starts
+ * "BCCode" and "BlueScreen". */
+static int clue_byte(unsigned char c)
+{
+    return c == 'k' || c == 'K' || c == 'B';
+}
+
+/* Index of the first decimal digit or clue byte in s[i, len), or len.
+ * Eight bytes at a time where the byte order allows: in a log most bytes
+ * are neither. */
+static size_t next_mark(const unsigned char *s, size_t i, size_t len)
 {
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
     for (; i + 8 <= len; i += 8) {
-        uint64_t x;
+        uint64_t x, d, k, B;
         memcpy(&x, s + i, 8);
-        x ^= ones * '0'; /* digits become the bytes 0..9 */
-        /* The lowest byte below 10 gets its top bit set, exactly: a borrow
-         * only comes from a lower byte that is itself below 10. */
-        uint64_t m = (x - ones * 10) & ~x & highs;
+        d = x ^ (ones * '0'); /* digits become the bytes 0..9 */
+        k = (x | ones * 0x20) ^ (ones * 'k'), B = x ^ (ones * 'B'); /* k or K, B */
+        /* A byte below 10 (or zero) gets its top bit set; a borrow only
+         * comes from a lower byte that is itself a match, so the lowest
+         * set bit is exact. */
+        uint64_t m = ((d - ones * 10) & ~d) | ((k - ones) & ~k) | ((B - ones) & ~B);
+        m &= highs;
         if (m != 0)
             return i + (size_t)(__builtin_ctzll(m) >> 3);
     }
 #endif
-    while (i < len && (unsigned)(s[i] - '0') > 9)
+    while (i < len && (unsigned)(s[i] - '0') > 9 && !clue_byte(s[i]))
         i++;
     return i;
 }
 
-/* The line as Event Viewer data; returns 1 when it was (hits or not). */
-static int event_line(struct line *l)
+/* Skips "Data:" or "Binary data:" before an offset label on the same line. */
+static size_t data_heading(const struct line *l, size_t i)
+{
+    static const char *const heads[] = {"data:", "binary data:"};
+    for (size_t h = 0; h < 2; h++) {
+        size_t k = strlen(heads[h]);
+        if (i + k < l->len && equal_ci(l->s + i, heads[h], k) && IS(l->s[i + k], C_BLANK)) {
+            i += k;
+            while (i < l->len && IS(l->s[i], C_BLANK))
+                i++;
+            return i;
+        }
+    }
+    return i;
+}
+
+/* The line as Event Viewer data from s[i), its offset label; returns 1
+ * when it was (hits or not). */
+static int event_line_at(struct line *l, size_t i)
 {
     const unsigned char *s = l->s;
-    size_t i = 0, d;
-    while (i < l->len && IS(s[i], C_BLANK))
-        i++;
+    size_t d;
     for (d = i; d < l->len && d - i <= 8 && IS(s[d], C_HEX);)
         d++;
     if (d - i < 4 || d - i > 8 || d >= l->len || s[d] != ':')
@@ -350,17 +950,18 @@ static int event_line(struct line *l)
     if (memchr(s, '\n', l->len) != NULL) /* the parser would read on */
         return 0;
     err_dword dw[ERR_SCAN_MAX_HITS];
-    size_t trailing;
+    size_t trailing, col[ERR_SCAN_MAX_HITS], len[ERR_SCAN_MAX_HITS];
     char why[128];
-    long n = err_eventlog_parse((const char *)s, l->len, dw, ERR_SCAN_MAX_HITS,
+    long n = err_eventlog_parse((const char *)s + i, l->len - i, dw, ERR_SCAN_MAX_HITS,
                                 &trailing, why, sizeof why);
     if (n <= 0)
         return 0;
-    size_t pos = d + 1, per;
+    uint32_t label = hex_value(s + i, d - i);
+    size_t pos = d + 1, per, got = n < ERR_SCAN_MAX_HITS ? (size_t)n : ERR_SCAN_MAX_HITS;
     while (pos < l->len && IS(s[pos], C_BLANK))
         pos++;
     per = pos + 8 <= l->len && IS(s[pos + 2], C_HEX) ? 1 : 4; /* words or bytes */
-    for (long k = 0; k < n && k < ERR_SCAN_MAX_HITS; k++) {
+    for (size_t k = 0; k < got; k++) {
         size_t start = pos, end = pos;
         for (size_t t = 0; t < per; t++) {
             while (pos < l->len && IS(s[pos], C_BLANK))
@@ -371,33 +972,137 @@ static int event_line(struct line *l)
                 pos++;
             end = pos;
         }
-        uint32_t v = dw[k].value;
-        if (v != 0 && err_explain_known(v))
-            add(l, start, end - start, v, ERR_SCAN_EVENT_DATA, KW_NONE);
+        col[k] = start;
+        len[k] = end - start;
     }
+    /* A dump over several lines: its first DWORDs say the layout. */
+    err_scan_state *st = l->st;
+    if (label == 0) {
+        st->dump = 1;
+        st->nhead = 0;
+    } else if (!st->dump || label != st->next) {
+        st->dump = 0;
+    }
+    for (size_t k = 0; st->dump && k < got && st->nhead < 6; k++)
+        if (dw[k].offset == 4 * st->nhead)
+            st->head[st->nhead++] = dw[k].value;
+    st->next = label + (uint32_t)(4 * (size_t)n + trailing);
+    int lone = label == 0 && n == 1 && trailing == 0;
+    err_layout lay = st->dump ? err_binary_layout(st->head, st->nhead, lone) : ERR_LAYOUT_OTHER;
+    data_hits(l, lay, st->head, st->nhead, dw, got, col, len, ERR_SCAN_EVENT_DATA);
     return 1;
 }
 
-size_t err_scan_line(const char *line, size_t len, unsigned flags,
+/* The line as Event Viewer data from its start; 1 when it was. */
+static int event_line(struct line *l)
+{
+    size_t i = 0;
+    while (i < l->len && IS(l->s[i], C_BLANK))
+        i++;
+    return event_line_at(l, data_heading(l, i));
+}
+
+/* A dump flattened onto a line after other text: "... Data: 0000: c1 00
+ * 07 80  A..?" with s[a, b) the offset label. */
+static int data_after_text(const struct line *l, size_t a, size_t b)
+{
+    return b - a >= 4 && b - a <= 8 && b < l->len && l->s[b] == ':' && a >= 6 &&
+           IS(l->s[a - 1], C_BLANK) && equal_ci(l->s + a - 6, "data:", 5);
+}
+
+enum { CLUE_BUGCHECK = 1, CLUE_BLUESCREEN = 2 };
+
+/* What the clue byte at s[i) says: "bugcheck" or "BCCode" (a word of hex
+ * letters only may then be a bug check: BugCheck D1, BCCode: ef), or
+ * "BlueScreen". */
+static unsigned clue_at(const unsigned char *s, size_t i, size_t len)
+{
+    if (s[i] != 'B')
+        return i >= 4 && equal_ci(s + i - 4, "chec", 4) ? CLUE_BUGCHECK : 0;
+    if (i + 6 <= len && equal_ci(s + i + 1, "ccode", 5))
+        return CLUE_BUGCHECK;
+    if (i + 10 <= len && memcmp(s + i + 1, "lueScreen", 9) == 0)
+        return CLUE_BLUESCREEN;
+    return 0;
+}
+
+/* The words of hex letters only, after a bug check phrase. */
+static void letter_words(struct line *l)
+{
+    const unsigned char *s = l->s;
+    for (size_t i = 0; i < l->len;) {
+        if (!IS(s[i], C_WORD)) {
+            i++;
+            continue;
+        }
+        size_t a = i;
+        unsigned all = C_HEX;
+        while (i < l->len && IS(s[i], C_WORD))
+            all &= cls[s[i++]];
+        if ((all & C_HEX) && i - a <= 8 && !IS(s[a], C_DIGIT) && a > 0 && IS(s[a - 1], C_SEP)) {
+            size_t k;
+            for (k = a; k < i && !IS(s[k], C_DIGIT); k++)
+                ;
+            struct kw kw = k == i ? keyword_before(l, a) : (struct kw){0, 0, 0};
+            if (kw.flags & K_HEX)
+                bugcheck(l, a, i - a, hex_value(s + a, i - a));
+        }
+    }
+    /* Back in column order. */
+    for (size_t x = 1; x < l->n; x++)
+        for (size_t y = x; y > 0 && l->hits[y - 1].column > l->hits[y].column; y--) {
+            err_scan_hit t = l->hits[y];
+            l->hits[y] = l->hits[y - 1];
+            l->hits[y - 1] = t;
+        }
+}
+
+size_t err_scan_next(err_scan_state *state, const char *line, size_t len, unsigned flags,
                      err_scan_hit *hits, size_t max)
 {
-    struct line l = {(const unsigned char *)line, len, flags, hits, max, 0};
-    if (len == 0 || max == 0 || event_line(&l))
+    struct line l = {(const unsigned char *)line, len, flags, 0, state, hits, max, 0};
+    unsigned clue = 0;
+    l.bluescreen = state->bluescreen > 0;
+    if (state->bluescreen > 0)
+        state->bluescreen--;
+    if (len == 0 || max == 0)
+        return 0;
+    if (event_line(&l))
         return l.n;
+    state->dump = 0;
     const unsigned char *s = l.s;
     size_t i = 0;
     while (i < len && l.n < max) {
-        i = next_digit(s, i, len);
+        i = next_mark(s, i, len);
         if (i >= len)
             break;
+        if ((unsigned)(s[i] - '0') > 9) {
+            clue |= clue_at(s, i, len);
+            i++;
+            continue;
+        }
         size_t a = i, b = i + 1;
         unsigned all = C_DIGIT | C_HEX | C_WORD, c;
         while (a > 0 && ((c = cls[s[a - 1]]) & C_WORD))
             a--, all &= c;
         while (b < len && ((c = cls[s[b]]) & C_WORD))
             b++, all &= c;
+        if ((all & C_HEX) && data_after_text(&l, a, b) && event_line_at(&l, a))
+            break;
         word_run(&l, a, b, all);
         i = b;
     }
+    if (clue & CLUE_BLUESCREEN)
+        state->bluescreen = 16;
+    if (l.n < max && (l.bluescreen || (clue & CLUE_BUGCHECK)))
+        letter_words(&l);
     return l.n;
+}
+
+size_t err_scan_line(const char *line, size_t len, unsigned flags, err_scan_hit *hits,
+                     size_t max)
+{
+    err_scan_state st;
+    memset(&st, 0, sizeof st);
+    return err_scan_next(&st, line, len, flags, hits, max);
 }

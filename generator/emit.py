@@ -21,6 +21,8 @@ generator and its inputs:
   entry itself).  The bucket of a name is name_bucket(upper(name)),
   computed the same way by lib/names.c.
 - names_keys.txt: each key's row value and bytes, for gperf_slots.py.
+- winerr_gen.h: the constants lib/ shares with this module (record packing
+  bits, hash multipliers, the order and names of the kinds), as macros.
 - names.inc: the bucket count and longest key, and the include of
   names_slots.inc (written by gperf_slots.py from gperf's outputs once gperf
   has run: gperf's hash and slots as data, see gperf_slots.py).
@@ -43,6 +45,8 @@ NAME_FIRST_BITS = 22  # gperf row: first (22 bits) | count (10 bits)
 HEAD_WORDS = 5  # lib/names.c's HEAD_WORDS
 NAME_MULTIPLIERS = (0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9,
                     0xD6E8FEB86659FD93, 0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53)
+NAME_MIX = 0x94D049BB133111EB
+NAME_MIX_SHIFT = 29
 
 
 def name_words(key: bytes, count: int):
@@ -64,8 +68,8 @@ def name_bucket(key: bytes, nbuckets: int) -> int:
     words[0] ^= len(key)
     words.append(int.from_bytes(key[-8:], "little") if len(key) > 8 * HEAD_WORDS else 0)
     h = sum(w * m for w, m in zip(words, NAME_MULTIPLIERS)) & mask
-    h ^= h >> 29
-    h = (h * 0x94D049BB133111EB) & mask
+    h ^= h >> NAME_MIX_SHIFT
+    h = (h * NAME_MIX) & mask
     return ((h >> 32) * nbuckets) >> 32
 
 
@@ -248,6 +252,34 @@ def write_names(out_dir, groups, by_name, inputs):
     return nbuckets
 
 
+def write_constants(path, inputs):
+    """winerr_gen.h: the numbers both sides must agree on, written from the
+    constants above and model.KINDS, so lib/ never copies one by hand."""
+    with open(path, "w", encoding="ascii", newline="\n") as f:
+        f.write(banner("/*", "*/", inputs))
+        f.write("#ifndef WINERR_GEN_H\n#define WINERR_GEN_H\n\n")
+        f.write("/* Value hash: slot = (value * multiplier) >> (32 - bits); a slot packs\n"
+                " * start | count << START_BITS (COUNT_BITS of count). */\n")
+        f.write("#define WINERR_GEN_VALUE_HASH_MULTIPLIER 0x%08Xu\n" % HASH_MULTIPLIER)
+        f.write("#define WINERR_GEN_VSLOT_START_BITS %du\n" % START_BITS)
+        f.write("#define WINERR_GEN_VSLOT_COUNT_BITS %du\n" % COUNT_BITS)
+        f.write("/* A name's run: first | count << NAME_FIRST_BITS. */\n")
+        f.write("#define WINERR_GEN_NAME_FIRST_BITS %du\n" % NAME_FIRST_BITS)
+        f.write("/* The name-bucket hash: one odd multiplier per word (the head words,\n"
+                " * then the last eight bytes), then h ^= h >> SHIFT; h *= MIX. */\n")
+        for i, m in enumerate(NAME_MULTIPLIERS):
+            f.write("#define WINERR_GEN_NAME_MULTIPLIER_%d 0x%016Xu\n" % (i, m))
+        f.write("#define WINERR_GEN_NAME_MIX 0x%016Xu\n" % NAME_MIX)
+        f.write("#define WINERR_GEN_NAME_MIX_SHIFT %d\n" % NAME_MIX_SHIFT)
+        f.write("#define WINERR_GEN_NAME_HEAD_WORDS %du\n\n" % HEAD_WORDS)
+        f.write("/* The entry kinds, in the order of their numbers in the records. */\n")
+        for i, k in enumerate(KINDS):
+            f.write("#define WINERR_GEN_KIND_%s %d\n" % (k.upper(), i))
+        f.write("#define WINERR_GEN_KIND_COUNT %d\n" % len(KINDS))
+        f.write("#define WINERR_GEN_KIND_NAMES %s\n\n" % ", ".join('"%s"' % k for k in KINDS))
+        f.write("#endif /* WINERR_GEN_H */\n")
+
+
 def emit(out_dir, entries, facilities, inputs):
     """Writes the generated sources; returns statistics for the report."""
     os.makedirs(out_dir, exist_ok=True)
@@ -280,6 +312,7 @@ def emit(out_dir, entries, facilities, inputs):
         names.add(e.name)
         texts.add(e.text or "")
 
+    write_constants(os.path.join(out_dir, "winerr_gen.h"), inputs)
     write_data(os.path.join(out_dir, "winerr_data.inc"), entries, tables, by_value,
                by_name, facilities, names, texts, inputs)
     nbuckets = write_names(out_dir, groups, by_name, inputs)

@@ -3,7 +3,9 @@
 from dataclasses import dataclass, field
 from typing import Optional
 
-# Entry kinds, in the order of the library's winerr_kind enum.
+# Entry kinds, in the order of their numbers: emit.py writes this order and
+# these names into winerr_gen.h, which lib/ uses (winerr_kind_name) and
+# checks winerr.h's public enum winerr_kind against.
 KINDS = ("other", "win32", "hresult", "ntstatus", "bugcheck", "sql")
 
 

@@ -76,6 +76,9 @@ def parse_args(argv):
 def check_sources(args):
     for attr, probe, package, var in REQUIRED:
         d = getattr(args, attr)
+        if os.path.exists(d) and not os.path.isdir(d):
+            raise Missing("%s is not a directory: set %s to the headers of %s"
+                          % (d, var, package))
         if not os.path.isdir(d):
             raise Missing("%s not found: install %s (or set %s)"
                           % (d, package, var))
@@ -91,8 +94,19 @@ def check_sources(args):
                              "include/windows folder, from libwine-dev)"
                              % args.wine_include)
     for f in (args.sql_messages, args.err_csv):
-        if f and not os.path.isfile(f):
+        if not f:
+            continue
+        if not os.path.exists(f):
             raise model.GenError("%s: not found" % f)
+        if os.path.isdir(f):
+            raise model.GenError("%s: is a directory, not a file" % f)
+        try:
+            with open(f, "rb") as fh:
+                empty = fh.read(1) == b""
+        except OSError as e:
+            raise model.GenError("%s: cannot read: %s" % (f, e.strerror or e)) from None
+        if empty:
+            raise model.GenError("%s: empty file" % f)
 
 
 def _rust_fallback(rs):

@@ -41,6 +41,16 @@ const char *winerr_relation_name(winerr_relation r)
     return "unknown";
 }
 
+winerr_kind winerr_relation_kind(winerr_relation r)
+{
+    switch (r) {
+    case WINERR_REL_WIN32_FROM_HRESULT:
+    case WINERR_REL_WIN32_FROM_NTSTATUS: return WINERR_KIND_WIN32;
+    case WINERR_REL_NTSTATUS_FROM_HRESULT: return WINERR_KIND_NTSTATUS;
+    default: return WINERR_KIND_OTHER;
+    }
+}
+
 static void add_follow(winerr_decoded *d, uint32_t value, winerr_relation r)
 {
     for (size_t i = 0; i < d->follow_count; i++)
@@ -91,6 +101,8 @@ static void decode_ntstatus(uint32_t v, winerr_ntstatus_bits *n)
 
 void winerr_decode(uint32_t value, winerr_decoded *d)
 {
+    if (!d)
+        return;
     memset(d, 0, sizeof *d);
     d->value = value;
     decode_hresult(value, &d->hresult);

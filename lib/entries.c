@@ -44,10 +44,18 @@ winerr_kind winerr_entry_kind(const winerr_entry *e)
     return e ? (winerr_kind)e->kind : WINERR_KIND_OTHER;
 }
 
+/* winerr.h's public enum must number the kinds as the records do. */
+_Static_assert(WINERR_KIND_OTHER == WINERR_GEN_KIND_OTHER && WINERR_KIND_WIN32 == WINERR_GEN_KIND_WIN32 &&
+                   WINERR_KIND_HRESULT == WINERR_GEN_KIND_HRESULT &&
+                   WINERR_KIND_NTSTATUS == WINERR_GEN_KIND_NTSTATUS &&
+                   WINERR_KIND_BUGCHECK == WINERR_GEN_KIND_BUGCHECK &&
+                   WINERR_KIND_SQL == WINERR_GEN_KIND_SQL && WINERR_GEN_KIND_COUNT == 6,
+               "winerr_kind matches generator/model.py's KINDS");
+
 const char *winerr_kind_name(winerr_kind k)
 {
-    static const char names[][9] = {"other", "win32", "hresult", "ntstatus", "bugcheck", "sql"};
-    return (unsigned)k < sizeof names / sizeof names[0] ? names[k] : "other";
+    static const char *const names[] = {WINERR_GEN_KIND_NAMES};
+    return (unsigned)k < WINERR_GEN_KIND_COUNT ? names[k] : names[WINERR_GEN_KIND_OTHER];
 }
 
 size_t winerr_entry_count(void)

@@ -8,7 +8,9 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "chars.h"
 #include "winerr.h"
+#include "winerr_gen.h" /* the generator's constants: build/gen/ */
 
 #define WINERR_HIDDEN __attribute__((visibility("hidden")))
 
@@ -36,7 +38,7 @@ struct winerr_vslot {
     uint32_t value;
     uint32_t packed; /* start | count << VSLOT_START_BITS */
 };
-#define VSLOT_START_BITS 20u
+#define VSLOT_START_BITS WINERR_GEN_VSLOT_START_BITS
 
 struct winerr_facility {
     uint32_t number;
@@ -47,7 +49,7 @@ struct winerr_facility {
  * of one (case-folded) name are winerr__by_name[first .. first+count) (when
  * count is 1, first is the entry's own index), as first | count <<
  * NAME_FIRST_BITS. */
-#define NAME_FIRST_BITS 22u
+#define NAME_FIRST_BITS WINERR_GEN_NAME_FIRST_BITS
 
 extern const char winerr__names[] WINERR_HIDDEN;
 extern const char winerr__texts[] WINERR_HIDDEN;
@@ -78,12 +80,6 @@ static inline void winerr__iter_init(winerr_iter *it, uint32_t mode, uint32_t po
     it->pos = pos;
     it->end = end;
     it->filter = f;
-}
-
-/* ASCII-only case folding, independent of the locale. */
-static inline unsigned char winerr__upper(unsigned char c)
-{
-    return (c >= 'a' && c <= 'z') ? (unsigned char)(c - 32) : c;
 }
 
 #endif

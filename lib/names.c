@@ -31,7 +31,8 @@
  * reads and keeps gperf's byte positions inside them. */
 #define HEAD_WORDS WINERR_GEN_HEAD_WORDS
 #define HEAD_BYTES (8u * HEAD_WORDS)
-_Static_assert(HEAD_WORDS == 5, "bucket_of() hashes five head words");
+_Static_assert(HEAD_WORDS == 5 && WINERR_GEN_NAME_HEAD_WORDS == 5,
+               "bucket_of() hashes five head words");
 _Static_assert(WINERR_GEN_NAME_TAIL >= 5 + HEAD_BYTES &&
                WINERR_GEN_NAME_TAIL >= 5 + WINERR_GEN_NAME_MAX_LEN, "zeros past the last record");
 _Static_assert(WINERR_GEN_HASH_TERMS <= 8, "bucket_slot() adds up to eight terms");
@@ -99,11 +100,11 @@ static uint64_t short_name(const unsigned char *p, size_t len)
 static uint32_t bucket_of(uint64_t w0, uint64_t w1, uint64_t w2, uint64_t w3, uint64_t w4,
                           uint64_t last, size_t len)
 {
-    uint64_t h = (w0 ^ len) * 0x9E3779B97F4A7C15u + w1 * 0xC2B2AE3D27D4EB4Fu +
-                 w2 * 0x165667B19E3779F9u + w3 * 0xD6E8FEB86659FD93u +
-                 w4 * 0xFF51AFD7ED558CCDu + last * 0xC4CEB9FE1A85EC53u;
-    h ^= h >> 29;
-    h *= 0x94D049BB133111EBu;
+    uint64_t h = (w0 ^ len) * WINERR_GEN_NAME_MULTIPLIER_0 + w1 * WINERR_GEN_NAME_MULTIPLIER_1 +
+                 w2 * WINERR_GEN_NAME_MULTIPLIER_2 + w3 * WINERR_GEN_NAME_MULTIPLIER_3 +
+                 w4 * WINERR_GEN_NAME_MULTIPLIER_4 + last * WINERR_GEN_NAME_MULTIPLIER_5;
+    h ^= h >> WINERR_GEN_NAME_MIX_SHIFT;
+    h *= WINERR_GEN_NAME_MIX;
     return (uint32_t)(((h >> 32) * WINERR_GEN_NAME_BUCKETS) >> 32);
 }
 
@@ -201,6 +202,8 @@ static int name_lookup(const char *name, size_t len, uint32_t *run)
 void winerr_by_name(winerr_iter *it, const char *name, const winerr_filter *f)
 {
     uint32_t run;
+    if (!it)
+        return;
     if (!name || !name_lookup(name, strlen(name), &run)) {
         winerr__iter_init(it, MODE_DONE, 0, 0, f);
         return;

@@ -9,7 +9,7 @@ static const struct winerr_vslot *value_slot(uint32_t value)
 {
     uint32_t bits = winerr__value_hash_bits;
     uint32_t mask = (1u << bits) - 1;
-    uint32_t h = (value * 0x9E3779B1u) >> (32 - bits);
+    uint32_t h = (value * WINERR_GEN_VALUE_HASH_MULTIPLIER) >> (32 - bits);
     for (;; h = (h + 1) & mask) {
         const struct winerr_vslot *s = &winerr__value_hash[h];
         if (s->packed == 0)
@@ -21,6 +21,8 @@ static const struct winerr_vslot *value_slot(uint32_t value)
 
 void winerr_by_value(winerr_iter *it, uint32_t value, const winerr_filter *f)
 {
+    if (!it)
+        return;
     const struct winerr_vslot *s = value_slot(value);
     if (!s) {
         winerr__iter_init(it, MODE_DONE, 0, 0, f);
@@ -35,6 +37,8 @@ void winerr_by_value(winerr_iter *it, uint32_t value, const winerr_filter *f)
 
 void winerr_by_substring(winerr_iter *it, const char *sub, const winerr_filter *f)
 {
+    if (!it)
+        return;
     size_t len = sub ? strlen(sub) : 0;
     winerr__iter_init(it, len ? MODE_SUBSTRING : MODE_DONE, 0, winerr__entry_count, f);
     it->query = sub;
@@ -44,13 +48,15 @@ void winerr_by_substring(winerr_iter *it, const char *sub, const winerr_filter *
 static int has_word(const char *s)
 {
     for (; s && *s; s++)
-        if (*s != ' ' && *s != '\t' && *s != '\n' && *s != '\r')
+        if (!winerr__is_space(*s))
             return 1;
     return 0;
 }
 
 void winerr_by_text(winerr_iter *it, const char *words, const winerr_filter *f)
 {
+    if (!it)
+        return;
     winerr__iter_init(it, has_word(words) ? MODE_TEXT : MODE_DONE, 0, winerr__entry_count, f);
     it->query = words;
     it->query_len = words ? strlen(words) : 0;
@@ -58,6 +64,8 @@ void winerr_by_text(winerr_iter *it, const char *words, const winerr_filter *f)
 
 void winerr_all(winerr_iter *it, const winerr_filter *f)
 {
+    if (!it)
+        return;
     winerr__iter_init(it, MODE_ALL, 0, winerr__entry_count, f);
 }
 
@@ -80,20 +88,15 @@ static int contains_ci(const char *hay, const char *needle, size_t n)
     return 0;
 }
 
-static int is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
 /* Does text contain every whitespace-separated word of q[0..qlen)? */
 static int contains_all_words(const char *text, const char *q, size_t qlen)
 {
     size_t i = 0;
     while (i < qlen) {
-        while (i < qlen && is_space(q[i]))
+        while (i < qlen && winerr__is_space(q[i]))
             i++;
         size_t start = i;
-        while (i < qlen && !is_space(q[i]))
+        while (i < qlen && !winerr__is_space(q[i]))
             i++;
         if (i > start && !contains_ci(text, q + start, i - start))
             return 0;

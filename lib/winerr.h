@@ -5,6 +5,16 @@
  * initialisation, no allocation, no global mutable state.  Every function is
  * safe to call from any number of threads at once.
  *
+ * NULL arguments: every pointer argument of every function may be NULL, and
+ * none crashes for it.  A NULL iterator or output (winerr_iter *,
+ * winerr_decoded *, winerr_filter * to change, the buffer of winerr_wrap) makes
+ * the call write nothing: winerr_by_*() and winerr_decode() return without
+ * effect, winerr_next(NULL) returns NULL, winerr_filter_add(NULL, i) returns
+ * -1, winerr_wrap() still returns the length it needs.  A NULL entry reads as
+ * no entry: NULL strings, 0 and WINERR_KIND_OTHER.  A NULL string to look up
+ * matches nothing; NULL text and prefix to winerr_wrap() are "".  A NULL
+ * filter (const winerr_filter *) means every table.
+ *
  * Example: the Win32 error inside the HRESULT 0x800700C1.
  *
  *     winerr_decoded d;
@@ -142,6 +152,13 @@ typedef enum winerr_relation {
 /* "exact", "win32-from-hresult", "win32-from-ntstatus",
  * "ntstatus-from-hresult", "low-word". */
 WINERR_API const char *winerr_relation_name(winerr_relation r);
+
+/* The kind of entry a follow-up names: WINERR_KIND_WIN32 for the Win32 code
+ * inside an HRESULT or NTSTATUS, WINERR_KIND_NTSTATUS for HRESULT_FROM_NT;
+ * WINERR_KIND_OTHER (any kind) for the exact value and err.exe's low-word
+ * guess.  A bug check or SQL message that shares the number of the Win32
+ * code inside 0x800700C1 is not what that HRESULT means. */
+WINERR_API winerr_kind winerr_relation_kind(winerr_relation r);
 
 typedef struct winerr_hresult_bits {
     unsigned severity;          /* S: 1 = failure                              */

@@ -18,11 +18,6 @@ static void put(struct sink *s, const char *p, size_t n)
     s->len += n;
 }
 
-static int is_blank(char c)
-{
-    return c == ' ' || c == '\t' || c == '\r';
-}
-
 /* Wraps one hard line, text[0..n). */
 static void wrap_line(struct sink *s, const char *text, size_t n, size_t width,
                       const char *prefix, size_t plen)
@@ -30,12 +25,12 @@ static void wrap_line(struct sink *s, const char *text, size_t n, size_t width,
     size_t col = 0, i = 0;
     put(s, prefix, plen);
     for (;;) {
-        while (i < n && is_blank(text[i]))
+        while (i < n && winerr__is_blank(text[i]))
             i++;
         if (i == n)
             break;
         size_t start = i;
-        while (i < n && !is_blank(text[i]))
+        while (i < n && !winerr__is_blank(text[i]))
             i++;
         const char *w = text + start;
         size_t wlen = i - start;
@@ -64,6 +59,8 @@ static void wrap_line(struct sink *s, const char *text, size_t n, size_t width,
 
 size_t winerr_wrap(const char *text, size_t width, const char *prefix, char *buf, size_t bufsize)
 {
+    if (!buf)
+        bufsize = 0;
     struct sink s = {buf, bufsize, 0};
     if (!text)
         text = "";
@@ -72,7 +69,7 @@ size_t winerr_wrap(const char *text, size_t width, const char *prefix, char *buf
     if (width == 0)
         width = 1;
     size_t plen = strlen(prefix), n = strlen(text);
-    while (n > 0 && (text[n - 1] == '\n' || is_blank(text[n - 1])))
+    while (n > 0 && (text[n - 1] == '\n' || winerr__is_blank(text[n - 1])))
         n--; /* a trailing newline would only print an empty line */
     for (size_t start = 0; start < n;) {
         const char *nl = memchr(text + start, '\n', n - start);

@@ -36,6 +36,11 @@ suite install sh tests/install_test.sh "$BUILD"
 suite sql sh tests/sql_test.sh "$BUILD"
 suite newheaders sh tests/newheaders_test.sh "$BUILD"
 suite sdk sh tests/sdk_test.sh "$BUILD"
+# The corpus of real-format log excerpts, scored with the SQL Server names
+# where the sql suite built them.
+corpus_err="$BUILD/err"
+[ -x "$BUILD-sql/err" ] && corpus_err="$BUILD-sql/err"
+suite annotate-corpus "$PYTHON" tests/annotate-corpus/score.py --err "$corpus_err"
 
 [ -n "$failed_names" ] && echo "failed suites:$failed_names"
 echo "check: $passed passed, $failed failed"

@@ -26,6 +26,8 @@ import shlex
 import subprocess
 import sys
 
+import json_schema
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 GOLDEN = os.path.join(HERE, "golden")
 TESTS = []
@@ -53,6 +55,8 @@ class Err:
         argv = self.wrapper + [self.path] + [a if isinstance(a, bytes) else str(a) for a in args]
         p = subprocess.run(argv, input=stdin, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                            timeout=self.timeout)
+        if "--json" in argv[len(self.wrapper):] and "--help" not in argv:
+            json_schema.record(p.stdout)
         return p.returncode, p.stdout, p.stderr
 
     def ok(self, *args, stdin=b"", rc=0):
@@ -577,7 +581,7 @@ def stdin_binary_garbage(err):
 
 @test
 def stdin_empty(err):
-    assert err.ok("-", stdin=b"") == ""
+    assert err.ok("-", stdin=b"", rc=1) == ""
 
 
 @test
@@ -590,7 +594,8 @@ def stdin_unreadable(err):
     finally:
         os.close(d)
     assert p.returncode == 2, p.returncode
-    assert p.stderr.decode().splitlines() == ["err: standard input could not be read"], p.stderr
+    assert p.stderr.decode().splitlines() == \
+        ["err: standard input could not be read: Is a directory"], p.stderr
     assert p.stdout == b"", p.stdout
 
 
@@ -669,7 +674,11 @@ def json_founding_example(err):
     assert m and m[0] == {"name": "ERROR_BAD_EXE_FORMAT", "value": 193, "hex": "0xc1",
                           "table": "winerror.h",
                           "text": "%1 is not a valid Win32 application.", "kind": "win32",
-                          "relation": "win32-from-hresult", "lookup": "0xc1"}, m
+                          "relation": "win32-from-hresult",
+                          "shown_as": "HRESULT_FROM_WIN32(ERROR_BAD_EXE_FORMAT)"}, m
+    # a bug check sharing the number is not wrapped: it is no Win32 code
+    m = [x for x in r["matches"] if x["name"] == "SPECIAL_POOL_DETECTED_MEMORY_CORRUPTION"]
+    assert m and m[0]["shown_as"] == m[0]["name"], m
     assert o["found"] == sum(len(r["matches"]) for r in o["readings"])
     # the same matches as the text output, in the same order
     assert [(x["name"], x["table"]) for x in r["matches"]] == names_in(err.lines("800700c1"))
@@ -848,7 +857,8 @@ def write_error_is_reported(err):
         p = subprocess.run(err.wrapper + [err.path, "-l"], stdout=full, stderr=subprocess.PIPE,
                            timeout=err.timeout)
     lines = p.stderr.decode().splitlines()
-    assert p.returncode == 2 and lines == ["err: standard output could not be written"], \
+    assert p.returncode == 2 and lines == \
+        ["err: standard output could not be written: No space left on device"], \
         (p.returncode, lines)
 
 
@@ -871,7 +881,135 @@ def annotate_only_as_an_option(err):
     assert err.ok("-s", "access", "--annotate", stdin=b"error 5\n", rc=1) == ""
     # before "--" it still switches, and what follows "--" is its file
     code, out, e = err.run("--json", "--annotate", "--", "--annotate")
-    assert code == 2 and b"cannot open '--annotate'" in e, (code, e)
+    assert code == 2 and b"'--annotate' could not be opened" in e, (code, e)
+
+
+# ---- issue 15: the edge cases a hostile tester found ---------------------------
+
+@test
+def defect1_nul_in_token_is_never_a_number(err):
+    """A token with a NUL inside is not a number, whatever follows the NUL
+    (a tail of three bytes or fewer once passed the C-suffix check)."""
+    for token in (b"5\x00g", b"0x80070005\x00ff", b"5\x00", b"0x5\x00u", b"12\x00ul"):
+        code, out, e = err.run("-", stdin=token + b"\n")
+        lines = e.decode("utf-8", "replace").splitlines()
+        assert code == 2 and out == b"" and len(lines) == 1 and "is not a number" in lines[0], \
+            (token, code, out[:200], lines)
+    code, out, e = err.run("--json", "-", stdin=b"0x80070005\x00ff\n")
+    assert code == 2 and "error" in json.loads(out), (code, out)
+
+
+@test
+def defect2_utf8_bom_skipped(err):
+    """A UTF-8 byte-order mark at the start of input is skipped: on standard
+    input, at the start of an argument, and by --annotate."""
+    want = err.lines("0x80070005")
+    assert err.lines("-", stdin=b"\xef\xbb\xbf0x80070005\n") == want
+    assert err.lines("-", stdin=b"\xef\xbb\xbf0x80070005 5\r\n")[:len(want)] == want
+    got = err.lines(b"\xef\xbb\xbf0x80070005")
+    assert got == want, got[-1:]
+    # only at the start: a BOM inside a line is an error as before
+    code, _, e = err.run("-", stdin=b"5\n\xef\xbb\xbf0x80070005\n")
+    assert code == 2 and b"stdin line 2" in e, (code, e)
+    p = subprocess.run(err.wrapper + [err.path, "--annotate", "--json"],
+                       input=b"\xef\xbb\xbfhr=0x80070005\n", stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE, timeout=err.timeout)
+    json_schema.record(p.stdout)
+    o = json.loads(p.stdout)
+    assert p.returncode == 0 and o["column"] == 4 and o["match"] == "0x80070005", o
+
+
+@test
+def defect3_json_conflicts_and_table_list(err):
+    """--json with --csv (or /:outputtoCSV) is a usage error; --json alone
+    lists the tables as JSON."""
+    for args in (["--json", "--csv"], ["--csv", "--json"], ["/:outputtoCSV", "--json"]):
+        code, out, e = err.run(*args)
+        lines = e.decode().splitlines()
+        assert code == 2 and out == b"" and len(lines) == 1 and \
+            "cannot be combined" in lines[0], (args, code, lines)
+    objs = json_lines(err.ok("--json"))
+    assert {o["table"]: o["entries"] for o in objs} == err.tables(), objs[:3]
+    objs = json_lines(err.ok("--json", "/winerror.h"))
+    assert [o["table"] for o in objs] == ["winerror.h"], objs
+
+
+def _io(err, args, **kw):
+    p = subprocess.run(err.wrapper + [err.path] + args, stdout=kw.get("stdout", subprocess.PIPE),
+                       stdin=kw.get("stdin", subprocess.DEVNULL), stderr=subprocess.PIPE,
+                       timeout=err.timeout)
+    return p.returncode, p.stderr.decode().splitlines()
+
+
+@test
+def defect4_io_errors_give_the_reason(err):
+    """Every I/O error names the reason (strerror), the same way for err and
+    err --annotate."""
+    if not os.path.exists("/dev/full"):
+        raise Skip("no /dev/full here")
+    full_msg = ["err: standard output could not be written: No space left on device"]
+    for args in (["5"], ["--json", "5"], ["-l"], ["--annotate"], ["--annotate", "--json"]):
+        with open("/dev/full", "wb") as full, open(os.devnull, "rb") as null:
+            stdin = null
+            if args[0] == "--annotate":
+                stdin = subprocess.PIPE
+            p = subprocess.run(err.wrapper + [err.path] + args, stdout=full, stderr=subprocess.PIPE,
+                               input=b"hr=0x80070005\n" if stdin == subprocess.PIPE else None,
+                               stdin=None if stdin == subprocess.PIPE else stdin,
+                               timeout=err.timeout)
+        assert (p.returncode, p.stderr.decode().splitlines()) == (2, full_msg), (args, p.returncode,
+                                                                                 p.stderr)
+    dir_msg = ["err: standard input could not be read: Is a directory"]
+    for args in (["-"], ["--annotate"], ["--annotate", "-"]):
+        d = os.open(HERE, os.O_RDONLY)
+        try:
+            got = _io(err, args, stdin=d)
+        finally:
+            os.close(d)
+        assert got == (2, dir_msg), (args, got)
+    missing = os.path.join(HERE, "no-such-file.log")
+    assert _io(err, ["--annotate", missing]) == (
+        2, ["err: '%s' could not be opened: No such file or directory" % missing])
+    assert _io(err, ["--annotate", HERE]) == (
+        2, ["err: '%s' could not be read: Is a directory" % HERE])
+
+
+@test
+def defect5_annotate_stdin_twice(err):
+    """err --annotate - - is the usage error err - - is."""
+    for args in (["-", "-"], ["--annotate", "-", "-"], ["--annotate", "-", "--", "-"]):
+        code, out, e = err.run(*args, stdin=b"error 5\n")
+        assert code == 2 and out == b"" and \
+            e.decode().splitlines() == ["err: '-' names standard input twice"], (args, code, e)
+
+
+@test
+def defect7_nbsp_trimmed(err):
+    """A non-breaking space (U+00A0) around or between codes is a blank."""
+    nb = "\u00a0".encode()
+    want = err.lines("0x80070005")
+    for arg in (nb + b"0x80070005" + nb, b" " + nb + b"0x80070005", b"HRESULT:" + nb + b"0x80070005"):
+        got = err.lines(arg)
+        assert body(got) == body(want) and footer(got)[0] == footer(want)[0], (arg, got[-1:])
+    assert err.lines("-", stdin=nb + b"0x80070005" + nb + b"\n") == want
+    two = err.lines("-", stdin=b"0x80070005" + nb + b"5\n")
+    assert two[:len(want)] == want and footer(two)[1] == "5", two[-1:]
+
+
+@test
+def defect9_empty_input(err):
+    """Standard input with no values (empty, or only blank lines) answers
+    nothing and exits 1, as an input that matched nothing does; --annotate
+    likewise."""
+    for data in (b"", b"\n\n", b"  \t\r\n", b"\xef\xbb\xbf"):
+        code, out, e = err.run("-", stdin=data)
+        assert (code, out, e) == (1, b"", b""), (data, code, out, e)
+        code, out, e = err.run("--json", "-", stdin=data)
+        assert (code, out, e) == (1, b"", b""), (data, code, out, e)
+    code, out, e = err.run("5", "-", stdin=b"")
+    assert code == 1 and e == b"" and out.endswith(b'matches found for "5"\n'), (code, e)
+    code, out, e = err.run("--annotate", stdin=b"")
+    assert (code, out, e) == (1, b"", b""), (code, out, e)
 
 
 # ---- bad inputs: exit status 2 and one line on stderr -------------------------
@@ -925,7 +1063,8 @@ BAD = [
     (["c1 00 07 80 00"], None, r"^err: 'c1 00 07 80 00' ends with 1 loose byte at offset 0x4"),
     (["0000: zz 00 07 80"], None, r"^err: '0000: zz 00 07 80' has a token that is not a hex "
                                      r"byte or DWORD: 'zz' on line 1$"),
-    (["0000:"], None, r"^err: '0000:' an offset label without data \(line 1\)$"),
+    (["0000:"], None, r"^err: '0000:' has an offset label without data \(line 1\)$"),
+    (["--bytes", "C1"], None, r"^err: 'C1' has 1 byte, not a whole number of DWORDs$"),
     (["0000: c1 00 07 80\n0010: 00 00 00 00"], None,
      r"^err: '0000: c1 00 07 80\\x0a0010: 00 00 00 00' has offset label 0010 where 0004 was "
      r"expected \(line 2\)$"),
@@ -936,8 +1075,8 @@ BAD = [
     (["0000: c1 00 07 80   abcde"], None, r"not its ASCII column: 'abcde'"),
     (["0000: c1 00\n0002: 800700c1"], None, r"^err: '0000: c1 00\\x0a0002: 800700c1' has a DWORD "
                                             r"after loose bytes: '800700c1' on line 2$"),
-    (["fffffffc: 01 02 03 04 05 06 07 08"], None, r"data runs past offset 0xffffffff \(line 1\)$"),
-    (["fffffffc: 00000000 00000000"], None, r"data runs past offset 0xffffffff \(line 1\)$"),
+    (["fffffffc: 01 02 03 04 05 06 07 08"], None, r"has data that runs past offset 0xffffffff \(line 1\)$"),
+    (["fffffffc: 00000000 00000000"], None, r"has data that runs past offset 0xffffffff \(line 1\)$"),
     (["Data:\n0000:c1 00 07 80"], None, r"^err: 'Data:\\x0a0000:c1 00 07 80' has a token that is "
                                          r"not a hex byte or DWORD: '0000:c1' on line 2$"),
     (["0000: c1 00 07\nIn Words\n0000: 800700c1"], None,
@@ -998,6 +1137,16 @@ for _args, _stdin, _pattern in BAD:
     TESTS.append(bad_case(_args, _stdin, _pattern))
 
 
+FILTERED = False  # -k given: only some tests ran
+
+
+@test
+def json_schema_every_line(err):
+    """Last: every JSON line the tests above produced (err --json -l alone
+    gives one per entry) is valid under cli/err.schema.json."""
+    print("json schema: " + json_schema.check(minimum=1 if FILTERED else 1000))
+
+
 # ---- driver -----------------------------------------------------------------
 
 def main():
@@ -1011,6 +1160,8 @@ def main():
         print("run_cli_tests: %s is not an executable" % opts.err, file=sys.stderr)
         return 2
     err = Err(opts.err, opts.wrapper)
+    global FILTERED
+    FILTERED = bool(opts.k)
     passed = failed = skipped = 0
     for t in TESTS:
         name = t.__name__

@@ -18,6 +18,8 @@ import subprocess
 import sys
 import tempfile
 
+import json_schema
+
 PREFIX = b"    #> "
 HERE = os.path.dirname(os.path.abspath(__file__))
 MIXED_LOG = os.path.join(HERE, "..", "bench", "mixed_log.py")
@@ -127,9 +129,10 @@ WEVTUTIL_XML = [
      "</Channel><Computer>WS01.contoso.com</Computer></System><EventData><Data Name='AppPoolID'>"
      "DefaultAppPool</Data><Binary>C1000780</Binary></EventData></Event>",
      [("C1000780", ["HRESULT_FROM_WIN32(ERROR_BAD_EXE_FORMAT)"])]),
+    # In a longer blob only failure codes with a name count, never small integers.
     ("<Event><System><EventID>7023</EventID></System><EventData><Data Name='param1'>Contoso Agent</Data>"
-     "<Binary>0500000022000000C0000005</Binary></EventData></Event>",
-     [("05000000", ["ERROR_ACCESS_DENIED"]), ("22000000", ["ERROR_WRONG_DISK"])]),
+     "<Binary>0500000022000000220000C0</Binary></EventData></Event>",
+     [("220000C0", ["STATUS_ACCESS_DENIED"])]),
     "<Event><System><EventID>7036</EventID></System><EventData><Binary>00000000</Binary></EventData></Event>",
     "</Events>",
 ]
@@ -217,10 +220,100 @@ TRAPS = [
     "see 0x80070005.dll, `0x80070005` and 0x80070005`, 0x800700c1LUL",
 ]
 
+
+# ---- issue 11: the phrasings of real logs -------------------------------------
+
+PHRASES = [
+    ("OSError: [WinError 193] %1 is not a valid Win32 application",
+     [("193", ["ERROR_BAD_EXE_FORMAT"])]),
+    ("ConnectionResetError(10054, 'An existing connection was forcibly closed', None, 10054, None)",
+     [("10054", ["WSAECONNRESET"])]),
+    # a C errno in the tuple is no Win32 code (13 is EACCES, not ERROR_INVALID_DATA)
+    "PermissionError(13, 'Access is denied')",
+    ("CopyFile returned 2: The system cannot find the file specified.",
+     [("2", ["ERROR_FILE_NOT_FOUND"])]),
+    "query returned 5 rows in 12 ms",
+    ("Back from server. Return value: 1603", [("1603", ["ERROR_INSTALL_FAILURE"])]),
+    "Action ended 10:02:11: InstallFinalize. Return value 3.",
+    ("MainEngineThread is returning 1603", [("1603", ["ERROR_INSTALL_FAILURE"])]),
+    ("Update failed (exit code: 1603).", [("1603", ["ERROR_INSTALL_FAILURE"])]),
+    ("(Error number 5)", [("5", ["ERROR_ACCESS_DENIED"])]),
+    ("The service failed to start: 126", [("126", ["ERROR_MOD_NOT_FOUND"])]),
+    ("[SC] StartService FAILED 1053:", [("1053", ["ERROR_SERVICE_REQUEST_TIMEOUT"])]),
+    "passed 10, failed 5, skipped 2",
+    ("dwRet = 0x3cf2", [("0x3cf2", ["ERROR_INSTALL_INVALID_PACKAGE"])]),
+    ("error MSB3073: The command \"x.exe\" exited with code -1073741819.",
+     [("-1073741819", ["STATUS_ACCESS_VIOLATION"])]),
+    ("error MSB6006: \"CL.exe\" exited with code - 1073740791.",
+     [("- 1073740791", ["STATUS_STACK_BUFFER_OVERRUN"])]),
+    ("[process exited with code 3221225786 (0xc000013a)]",
+     [("3221225786", ["STATUS_CONTROL_C_EXIT"])]),
+    ("exit status 3221225477", [("3221225477", ["STATUS_ACCESS_VIOLATION"])]),
+    ("Arg1: ffffffffc0000005, The exception code that was not handled",
+     [("ffffffffc0000005", ["STATUS_ACCESS_VIOLATION"])]),
+    "Arg2: fffff80368499e95, The address that the exception occurred at",
+    ("BCP1: 0x00000000c0000005 and 0xfffff80368499e95", [("0x00000000c0000005", ["STATUS_ACCESS_VIOLATION"])]),
+    ("Parameter 1 : 00000000`c0000005", [("00000000`c0000005", ["STATUS_ACCESS_VIOLATION"])]),
+    ("LastErrorValue: (Win32) 0x7e (126) - The specified module could not be found.",
+     [("0x7e", ["ERROR_MOD_NOT_FOUND"])]),
+    ("        Last attempt @ 2024-03-14 10:21:07 failed, result 8524 (0x214c):",
+     [("8524", ["ERROR_DS_DNS_LOOKUP_FAILURE"])]),
+    ("<Data Name=\"ErrorCode\">53</Data>", [("53", ["ERROR_BAD_NETPATH"])]),
+    "Event level\t\t\t: Error (2)",
+    "Event identifier\t\t: 0xc0001b58 (7000)",
+    "Level: Error (2)",
+    "MSI (s) (A4:B8) [09:20:45:017]: Product: Contoso -- Error 1920. Service failed to start.",
+    "(provider: TCP Provider, error: 40 - Could not open a connection to SQL Server)",
+    "The remote server returned an error: (407) Proxy Authentication Required.",
+    "copied 2147483648 bytes of 3221225472",
+    "<Data Name=\"Status\">0x00000006</Data> <Data Name=\"TicketOptions\">0x40810010</Data>",
+]
+
+BUGCHECKS = [
+    ("The computer has rebooted from a bugcheck.  The bugcheck was: 0x0000007e (0xffffffffc0000005, "
+     "0xfffff80368499e95, 0xffffd0012345e8a8, 0xffffd0012345e0e0).",
+     [("0x0000007e", ["SYSTEM_THREAD_EXCEPTION_NOT_HANDLED"]),
+      ("0xffffffffc0000005", ["STATUS_ACCESS_VIOLATION"])]),
+    ("BugCheck 7E, {ffffffffc0000005, fffff80368499e95, ffffd0012345e8a8, ffffd0012345e0e0}",
+     [("7E", ["SYSTEM_THREAD_EXCEPTION_NOT_HANDLED"]), ("ffffffffc0000005", ["STATUS_ACCESS_VIOLATION"])]),
+    ("BugCheck D1, {0, 2, 0, fffff8012a3b4c5d}", [("D1", ["DRIVER_IRQL_NOT_LESS_OR_EQUAL"])]),
+    ("BUGCHECK_CODE:  7e", [("7e", ["SYSTEM_THREAD_EXCEPTION_NOT_HANDLED"])]),
+    ("*** Fatal System Error: 0x0000007e", [("0x0000007e", ["SYSTEM_THREAD_EXCEPTION_NOT_HANDLED"])]),
+    ("*** STOP: 0x000000D1 (0x0000000000000000,0x0000000000000002,0x0000000000000000,0xFFFFF8801A2B3C4D)",
+     [("0x000000D1", ["DRIVER_IRQL_NOT_LESS_OR_EQUAL"])]),
+    ("Bug Check Code    : 0x0000003b", [("0x0000003b", ["SYSTEM_SERVICE_EXCEPTION"])]),
+    ("    <Data Name=\"BugcheckCode\">209</Data>", [("209", ["DRIVER_IRQL_NOT_LESS_OR_EQUAL"])]),
+    "Problem Event Name:\tBlueScreen",
+    ("Code:\tef", [("ef", ["CRITICAL_PROCESS_DIED"])]),
+    ("  BCCode:\t3b", [("3b", ["SYSTEM_SERVICE_EXCEPTION"])]),
+]
+
+TLS_AND_SQL = [
+    ("A fatal alert was received from the remote endpoint. The TLS protocol defined fatal alert code is 40.",
+     [("40", ["TLS1_ALERT_HANDSHAKE_FAILURE"])]),
+    ("The following fatal alert was received: 47.", [("47", ["TLS1_ALERT_ILLEGAL_PARAMETER"])]),
+    ("The TLS protocol defined fatal error code is 70. The Windows SChannel error state is 105.",
+     [("70", ["TLS1_ALERT_PROTOCOL_VERSION"])]),
+    ("Msg 208, Level 16, State 1, Line 1", [("208", [])]),
+    ("2024-03-14 10:21:07.51 Logon       Error: 18456, Severity: 14, State: 8.", [("18456", [])]),
+    ("Executed as user: X. [SQLSTATE 28000] (Error 18456).  The step failed.", [("18456", [])]),
+]
+
+UNNAMED = [
+    ("Error: 0x800f081f", [("0x800f081f", [])]),
+    ("HRESULT = 0x800f0950", [("0x800f0950", [])]),
+    ("hr=0x8007abcd", [("0x8007abcd", [])]),
+    ("Operation failed with error 0x0000011b.", [("0x0000011b", [])]),
+    ("   ExceptionCode: c06d007e (Delay-load module not found)", [("c06d007e", [])]),
+    # no phrase, no name: not a code
+    "value 0x800f081f seen",
+]
+
 LOGS = {
     "iis": IIS_LOG, "windowsupdate": WINDOWS_UPDATE_LOG, "cbs": CBS_LOG,
     "setupapi": SETUPAPI_LOG, "dotnet": DOTNET_TRACE, "wevtutil": WEVTUTIL_XML,
     "eventviewer": EVENT_VIEWER, "ci": CI_BUILD, "traps": TRAPS,
+    "phrases": PHRASES, "bugchecks": BUGCHECKS, "tls-sql": TLS_AND_SQL, "unnamed": UNNAMED,
 }
 
 
@@ -254,6 +347,8 @@ def spec(entry):
 def run(err, args, data=b"", timeout=120):
     p = subprocess.run([err, "--annotate"] + args, input=data, stdout=subprocess.PIPE,
                        stderr=subprocess.PIPE, timeout=timeout)
+    if "--json" in args and "--help" not in args:
+        json_schema.record(p.stdout)
     return p.returncode, p.stdout, p.stderr
 
 
@@ -361,7 +456,7 @@ def test_many_names(err):
 def test_hit_limit(err):
     """At most 64 codes (ERR_SCAN_MAX_HITS) are reported from one line; the
     next line is scanned afresh."""
-    many = b"hr=0x80070005 <Binary>" + b"05000000" * 70 + b"</Binary>"
+    many = b"hr=0x80070005 <Binary>" + b"220000C0" * 70 + b"</Binary>"
     hexes = b" ".join(b"0x%08x" % (0x80070000 + i) for i in range(1, 101))
     rc, out, _ = run(err, ["--json"], many + b"\n" + hexes + b"\nerror 5\n")
     objs = [json.loads(x) for x in out.splitlines()]
@@ -472,7 +567,8 @@ def test_json(err):
             shown = [m["shown_as"] for m in o["decoding"]["matches"]]
             for n in names:
                 check(n in shown, "%s: JSON for %s has %s: %r" % (name, match, n, shown))
-            v = int(o["value"], 16)
+            v = o["value"]
+            check(o["hex"] == "0x%x" % v, "%s: hex beside the value" % name)
             check(o["signed"] == (v - (1 << 32) if v >= 1 << 31 else v), "%s: signed value" % name)
             check(o["decoding"]["hresult"]["code"] == v & 0xFFFF, "%s: hresult code" % name)
 
@@ -483,6 +579,7 @@ def test_json_escaping(err):
         with open(path, "wb") as f:
             f.write(b"\xc1\xff hr=0x80070005 \x00\t\n")
         p = subprocess.run([err, "--annotate", "--json", path], stdout=subprocess.PIPE)
+        json_schema.record(p.stdout)
         try:
             o = json.loads(p.stdout.decode("utf-8"))
             check(o["file"].endswith("log\ufffd\"x\".txt") and o["column"] == 7,
@@ -511,6 +608,7 @@ def test_files_and_status(err):
         with open(b, "wb") as f:
             f.write(b"nothing\n")
         p = subprocess.run([err, "--annotate", "--json", a, b, a], stdout=subprocess.PIPE)
+        json_schema.record(p.stdout)
         objs = [json.loads(x) for x in p.stdout.splitlines()]
         check(p.returncode == 0 and [(o["file"], o["line"]) for o in objs] == [(a, 2), (a, 2)],
               "JSON names each file and counts its lines: %r" % objs)
@@ -541,10 +639,205 @@ def test_files_and_status(err):
     check(p.returncode == 0 and p.stdout.startswith(b"usage: err --annotate") and p.stderr == b"",
           "--annotate --help: usage on stdout, exit 0")
     p = subprocess.run([err, "--json", "--annotate"], input=b"error 5\n", stdout=subprocess.PIPE)
+    json_schema.record(p.stdout)
     check(p.returncode == 0 and p.stdout.startswith(b"{"), "options before --annotate count")
     p = subprocess.run("%s --annotate < /dev/zero | head -c 100000 > /dev/null; echo ${PIPESTATUS[0]}"
                        % err, shell=True, executable="/bin/bash", stdout=subprocess.PIPE, timeout=60)
     check(p.stdout.strip() in (b"141", b"2"), "a closed pipe ends it: %r" % p.stdout)
+
+
+# ---- issue 11 ----------------------------------------------------------------
+
+def first_name(ann):
+    """The first name an annotation line shows, or "no name"."""
+    body = ann[len(PREFIX):].rstrip(b"\r\n")
+    rest = body.split(b" = ", 1)[1]
+    if rest.startswith(b"no name: "):
+        return "no name"
+    return rest.split(b" (", 1)[0].decode()
+
+
+def annotations(err, text, args=()):
+    rc, out, errout = run(err, list(args), as_bytes(text) + b"\n")
+    g = groups(out)
+    return [a for _, anns in g for a in anns], rc, errout
+
+
+def test_context_first(err):
+    """Where the line says what kind of code it is, that table's name comes
+    first: bugcodes.h after a bug check phrase, schannel.h for a TLS alert."""
+    for entries in (BUGCHECKS, TLS_AND_SQL[:3], PHRASES):
+        for e in entries:
+            if not isinstance(e, tuple):
+                continue
+            line, codes = e
+            anns, _, _ = annotations(err, "Problem Event Name:\tBlueScreen\n" + line
+                                     if line.startswith(("Code:", "  BCCode")) else line)
+            for ann, (match, names) in zip(anns, codes):
+                if names:
+                    check(first_name(ann) == names[0], "first name for %r: %r" % (match, ann))
+    anns, _, _ = annotations(err, "x 0x8007000D")
+    check(first_name(anns[0]) == "HRESULT_FROM_WIN32(ERROR_INVALID_DATA)",
+          "default order: ERROR_* before DNS_ERROR_* for one Win32 code: %r" % anns)
+    anns, _, _ = annotations(err, "error 2")
+    check(first_name(anns[0]) == "ERROR_FILE_NOT_FOUND", "error 2: the Win32 name first: %r" % anns)
+    # "Code:" is a bug check only inside a BlueScreen report
+    anns, _, _ = annotations(err, "Code:\tef")
+    check(anns == [], "Code: outside a BlueScreen report is nothing: %r" % anns)
+
+
+def test_no_name_lines(err):
+    """A labelled code that no table names still gets its line."""
+    want = {
+        "Error: 0x800f081f": b"    #> 0x800f081f = no name: HRESULT, severity FAILURE, "
+                             b"FACILITY_SETUPAPI (15), code 0x081f (2079)\n",
+        "hr=0x8007abcd": b"    #> 0x8007abcd = no name: HRESULT, severity FAILURE, FACILITY_WIN32 (7), "
+                         b"code 0xabcd (43981), the Win32 code 43981, which has no name either\n",
+        "Msg 208, Level 16, State 1, Line 1":
+            b"    #> 208 (0x000000d0) = no name: SQL Server error 208, severity 16, state 1\n",
+        "Error: 18456, Severity: 14, State: 8.":
+            b"    #> 18456 (0x00004818) = no name: SQL Server error 18456, severity 14, state 8\n",
+        "Operation failed with error 0x0000011b.":
+            b"    #> 0x0000011b = no name: Win32 code 283, which no table names\n",
+        "BugCheck 1FF, {0, 0, 0, 0}": b"    #> 1FF (0x000001ff) = no name: bug check 0x1ff, not in bugcodes.h\n",
+        "The following fatal alert was received: 222.":
+            b"    #> 222 (0x000000de) = no name: TLS alert 222, not in schannel.h\n",
+    }
+    for line, ann in want.items():
+        rc, out, _ = run(err, [], line.encode() + b"\n")
+        check(rc == 0 and out == line.encode() + b"\n" + ann, "no-name line for %r: %r" % (line, out))
+    rc, out, _ = run(err, ["--json"], b"Error: 0x800f081f\nhr=0x80070005\n")
+    objs = [json.loads(x) for x in out.splitlines()]
+    check(len(objs) == 2 and objs[0]["no_name"].startswith("HRESULT, severity FAILURE")
+          and objs[0]["context"] == "win32" and objs[1]["no_name"] is None
+          and objs[1]["context"] == "hresult", "JSON no_name and context: %r" % objs)
+
+
+EVENT_DATA_LAYOUTS = [
+    # a lone DWORD, in every form
+    ("<Binary>220000C0</Binary>", [("220000C0", ["STATUS_ACCESS_DENIED"])]),
+    ("<Binary>05000000</Binary>", [("05000000", ["ERROR_ACCESS_DENIED"])]),
+    ("Data: 0000: c1 00 07 80  \u00c1..?", [("c1 00 07 80", ["HRESULT_FROM_WIN32(ERROR_BAD_EXE_FORMAT)"])]),
+    ("Pool disabled after failures. Data: 0000: 05 00 07 80  ...?", [("05 00 07 80", ["E_ACCESSDENIED"])]),
+    # SQL Server: error number, severity, state; informational ones (severity 10) are no error
+    ("<Binary>184800000E000000080000004600410042005300510030003100000007000000</Binary>",
+     [("18480000", [])]),
+    "<Binary>164800000A000000010000004600410042005300510030003100000000000000</Binary>",
+    # IO_ERROR_LOG_PACKET: ErrorCode at 0x0C, FinalStatus at 0x14
+    ("<Binary>0301000001003800000000000700" "04C0000000009C0000C000000000000000000000000000000000</Binary>",
+     [("070004C0", ["IO_ERR_BAD_BLOCK"]), ("9C0000C0", ["STATUS_DEVICE_DATA_ERROR"])]),
+    # anything else: named failure codes only, never small integers
+    "<Binary>0500000022000000070000000E000000</Binary>",
+    ("<Binary>05000000220000C007000000</Binary>", [("220000C0", ["STATUS_ACCESS_DENIED"])]),
+]
+
+DUMP_SQL = [
+    "Data:",
+    ("0000: 18 48 00 00 0e 00 00 00   .H......", [("18 48 00 00", [])]),
+    "0008: 3a 00 00 00 46 00 41 00   :...F.A.",
+]
+
+DUMP_IO = [
+    "Data:",
+    "0000: 03 01 00 00 01 00 38 00   ......8.",
+    ("0008: 00 00 00 00 07 00 04 c0   .......\u00c0", [("07 00 04 c0", ["IO_ERR_BAD_BLOCK"])]),
+    ("0010: 00 00 00 00 9c 00 00 c0   ....?..\u00c0", [("9c 00 00 c0", ["STATUS_DEVICE_DATA_ERROR"])]),
+    "0018: 00 00 00 00 00 00 00 00   ........",
+]
+
+DUMP_WORDS_IO = [
+    "In Words",
+    "",
+    ("0000: 000F0101 00340004 00000000 80040099", [("80040099", [])]),
+    "0010: 00000000 00000000 00000000 00000000",
+]
+
+DUMP_SMALL = [
+    "Data:",
+    "0000: 05 00 00 00 22 00 00 00   ....\"...",
+    "0008: 0e 00 00 00 07 00 00 00   ........",
+]
+
+
+def test_event_data_layouts(err):
+    check_log(err, "layouts", EVENT_DATA_LAYOUTS)
+    check_log(err, "dump-sql", DUMP_SQL)
+    check_log(err, "dump-io", DUMP_IO)
+    check_log(err, "dump-words-io", DUMP_WORDS_IO)
+    check_log(err, "dump-small", DUMP_SMALL)
+    rc, out, _ = run(err, [], b"".join(as_bytes(spec(e)[0]) + b"\n" for e in DUMP_SQL))
+    check(b"= no name: SQL Server error 18456, severity 14\n" in out, "SQL dump without state: %r" % out)
+
+
+def test_utf16(err):
+    text = "Install log\r\nmsiexec exited with exit code 1603\r\nhr=0x80070005 \u00e9t\u00e9\r\n"
+    want_lines = text.encode("utf-8")
+    for name, data in (("LE with BOM", b"\xff\xfe" + text.encode("utf-16-le")),
+                       ("BE with BOM", b"\xfe\xff" + text.encode("utf-16-be")),
+                       ("LE without BOM", text.encode("utf-16-le")),
+                       ("BE without BOM", text.encode("utf-16-be"))):
+        rc, out, errout = run(err, [], data)
+        kept = b"".join(l for l in out.splitlines(keepends=True) if not l.startswith(PREFIX))
+        check(rc == 0 and kept == want_lines and out.count(PREFIX) == 2,
+              "UTF-16 %s: read, annotated, written as UTF-8: %r" % (name, out))
+        check(errout.count(b"\n") == 1 and b"read as UTF-16" in errout and b"written as UTF-8" in errout,
+              "UTF-16 %s: one line on stderr says so: %r" % (name, errout))
+    # A surrogate pair, a lone surrogate, and an odd byte at the end.
+    data = b"\xff\xfe" + "a \U0001F600 b\n".encode("utf-16-le") + b"\x00\xd8x\x00\n\x00" + b"\x41"
+    rc, out, _ = run(err, [], data)
+    check(out == "a \U0001F600 b\n\ufffdx\n\ufffd".encode("utf-8"), "surrogates and odd bytes: %r" % out)
+    # Bytes that only start like a BOM stay bytes.
+    rc, out, errout = run(err, [], b"\xff\xfe\x00 bin \x80 hr=0x80070005\n")
+    check(out.startswith(b"\xff\xfe\x00 bin \x80 hr=0x80070005\n") and errout == b"",
+          "FF FE before text that is not UTF-16 is passed through: %r" % out)
+    # Read in pieces: a pipe that delivers one byte at a time.
+    p = subprocess.Popen([err, "--annotate"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE)
+    data = b"\xff\xfe" + "error 5\n".encode("utf-16-le")
+    for i in range(len(data)):
+        p.stdin.write(data[i:i + 1])
+        p.stdin.flush()
+    out, _ = p.communicate(timeout=60)
+    check(out.startswith(b"error 5\n    #> 5 (0x00000005) = ERROR_ACCESS_DENIED"),
+          "UTF-16 a byte at a time: %r" % out)
+
+
+def test_long_line_note(err):
+    big = b"error 5 " * 200000
+    rc, out, errout = run(err, [], big + b"\n" + big + b"\nerror 5\n")
+    check(rc == 0 and errout == b"err: standard input: 2 lines longer than 1048576 bytes passed "
+          b"through unscanned\n", "one stderr line counts the unscanned lines: %r" % errout)
+    rc, out, errout = run(err, [], big)
+    check(rc == 1 and errout.endswith(b"1 line longer than 1048576 bytes passed through unscanned\n"),
+          "exit 1, and stderr says why: %r" % errout)
+
+
+def test_phrase_table(err):
+    """cli/scan.c's quick check of last words agrees with its phrase table."""
+    import re
+    src = open(os.path.join(HERE, "..", "..", "cli", "scan.c"), encoding="utf-8").read()
+    phrases = re.findall(r'P\("([^"]+)", (\d+), ', src)
+    ends = {}
+    for c, bits in re.findall(r"E\('(.)', ([^)]*\)(?: \| B\(\d+\))*)\)", src):
+        ends[c] = {int(b) for b in re.findall(r"B\((\d+)\)", bits)}
+    want = {}
+    for text, n in phrases:
+        last = text.split(" ")[-1]
+        check(len(last) == int(n), "phrase %r: last word length %s" % (text, n))
+        want.setdefault(last[-1], set()).add(len(last))
+    check(len(phrases) > 30 and ends == want, "ends[] %r, phrases want %r" % (ends, want))
+
+
+def test_plain_command(err):
+    for arg, head in (("ffffffffc0000005", b"# for hex 0xc0000005 / decimal -1073741819\n"),
+                      ("0xFFFFFFFFC0000005", b"# for hex 0xc0000005 / decimal -1073741819\n"),
+                      ("00000000c0000005", b"# for hex 0xc0000005 / decimal -1073741819\n"),
+                      ("3221225477", b"# for decimal 3221225477 / hex 0xc0000005\n")):
+        p = subprocess.run([err, arg], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        check(p.returncode == 0 and p.stdout.startswith(head) and b"STATUS_ACCESS_VIOLATION" in p.stdout,
+              "err %s reads 0xc0000005: %r" % (arg, p.stdout[:80]))
+    p = subprocess.run([err, "fffff80368499e95"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    check(p.returncode != 0 and b"does not fit in 32 bits" in p.stderr, "a pointer is no code: %r" % p.stderr)
 
 
 def max_rss_kb(cmd, stdin_path):
@@ -592,6 +885,16 @@ def test_constant_memory(err):
               % (small, kb, kbj, kb1))
 
 
+def test_json_schema(err):
+    """Last: every JSON line the tests above produced is valid under
+    cli/err.schema.json."""
+    try:
+        print("json schema: " + json_schema.check(minimum=100))
+        check(True, "")
+    except AssertionError as e:
+        check(False, str(e))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--err", required=True)
@@ -601,7 +904,9 @@ def main():
               test_short_text, test_many_names, test_hit_limit,
               test_long_lines,
               test_json, test_json_escaping, test_strict, test_files_and_status,
-              test_constant_memory):
+              test_context_first, test_no_name_lines, test_event_data_layouts, test_utf16,
+              test_long_line_note, test_phrase_table, test_plain_command,
+              test_constant_memory, test_json_schema):
         try:
             t(err)
         except Exception as e:  # a crash of one test is a failure, not the end

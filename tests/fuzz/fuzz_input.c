@@ -19,6 +19,7 @@ static int on_token(void *ctx, const char *tok, size_t len)
     if (len == 0 || memchr(tok, ' ', len))
         abort();
     (void)err_parse_arg(tok, len, &q, why, sizeof why);
+    err_query_free(&q);
     return 0;
 }
 

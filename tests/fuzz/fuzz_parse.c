@@ -17,9 +17,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if ((q.form == ERR_FORM_NAME || q.form == ERR_FORM_SUBSTRING) &&
             strlen(q.name) > ERR_NAME_MAX)
             abort();
+        if ((q.form == ERR_FORM_EVENTLOG || q.form == ERR_FORM_HEXSTRING) &&
+            (q.dwords == 0 || q.dword == NULL))
+            abort();
+        err_query_free(&q);
     } else if (why[0] == '\0' || memchr(why, '\0', sizeof why) == NULL) {
         abort();
     }
+    err_query_free(&q);
     (void)err_parse_is_phrase((const char *)data, size);
     return 0;
 }

@@ -13,7 +13,7 @@
 
 #include "annotate.h"
 #include "annotate_out.h"
-#include "explain.h"
+#include "answer.h"
 #include "scan.h"
 
 static void check_hits(const uint8_t *data, size_t size, unsigned flags)

@@ -117,9 +117,23 @@ static void test_follow_ups_resolve(void **state)
     assert_string_equal(winerr_relation_name((winerr_relation)42), "unknown");
 }
 
+/* The relation-to-kind rule, in the library for every tool. */
+static void test_relation_kind(void **state)
+{
+    (void)state;
+    assert_int_equal(winerr_relation_kind(WINERR_REL_EXACT), WINERR_KIND_OTHER);
+    assert_int_equal(winerr_relation_kind(WINERR_REL_WIN32_FROM_HRESULT), WINERR_KIND_WIN32);
+    assert_int_equal(winerr_relation_kind(WINERR_REL_WIN32_FROM_NTSTATUS), WINERR_KIND_WIN32);
+    assert_int_equal(winerr_relation_kind(WINERR_REL_NTSTATUS_FROM_HRESULT),
+                     WINERR_KIND_NTSTATUS);
+    assert_int_equal(winerr_relation_kind(WINERR_REL_LOW_WORD), WINERR_KIND_OTHER);
+    assert_int_equal(winerr_relation_kind((winerr_relation)99), WINERR_KIND_OTHER);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_relation_kind),
         cmocka_unit_test(test_decode_hand_worked),
         cmocka_unit_test(test_decode_names),
         cmocka_unit_test(test_follow_ups_resolve),

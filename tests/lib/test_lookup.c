@@ -314,6 +314,45 @@ static void test_version_and_kinds(void **state)
     assert_null(winerr_entry_text(NULL));
 }
 
+/* The header's NULL contract (winerr.h, "NULL arguments"): every pointer
+ * argument may be NULL.  A NULL iterator or output is a call that does
+ * nothing; a NULL entry reads as nothing (NULL, 0, WINERR_KIND_OTHER); a
+ * NULL string matches nothing; a NULL filter means every table. */
+static void test_null_contract(void **state)
+{
+    (void)state;
+    winerr_by_value(NULL, 0x80070005u, NULL);
+    winerr_by_name(NULL, "E_FAIL", NULL);
+    winerr_by_substring(NULL, "FAIL", NULL);
+    winerr_by_text(NULL, "denied", NULL);
+    winerr_all(NULL, NULL);
+    assert_null(winerr_next(NULL));
+    winerr_decode(0x80070005u, NULL);
+    winerr_filter_clear(NULL);
+    assert_int_equal(winerr_filter_add(NULL, 0), -1);
+    assert_int_equal(winerr_filter_has(NULL, 0), 1);
+    assert_int_equal(winerr_table_find(NULL), -1);
+    assert_null(winerr_entry_name(NULL));
+    assert_null(winerr_entry_table(NULL));
+    assert_null(winerr_entry_text(NULL));
+    assert_int_equal(winerr_entry_value(NULL), 0);
+    assert_int_equal(winerr_entry_table_index(NULL), 0);
+    assert_int_equal(winerr_entry_kind(NULL), WINERR_KIND_OTHER);
+    assert_true(winerr_lookup_value(0x5, NULL, NULL, 8) > 0);
+    /* NULL buf: nothing written whatever bufsize says, the length returned */
+    assert_int_equal(winerr_wrap("Access is denied.", 10, "# ", NULL, 64),
+                     winerr_wrap("Access is denied.", 10, "# ", NULL, 0));
+    assert_int_equal(winerr_wrap(NULL, 10, NULL, NULL, 0), 0);
+    char buf[8];
+    winerr_iter it;
+    winerr_by_substring(&it, NULL, NULL);
+    assert_null(winerr_next(&it));
+    winerr_by_text(&it, NULL, NULL);
+    assert_null(winerr_next(&it));
+    assert_int_equal(winerr_wrap("x", 10, NULL, buf, sizeof buf), 2);
+    assert_string_equal(buf, "x\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -329,6 +368,7 @@ int main(void)
         cmocka_unit_test(test_filter_has),
         cmocka_unit_test(test_lookup_value_array),
         cmocka_unit_test(test_version_and_kinds),
+        cmocka_unit_test(test_null_contract),
     };
     return cmocka_run_group_tests_name("lookup", tests, NULL, NULL);
 }
