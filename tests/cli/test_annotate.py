@@ -17,6 +17,7 @@ import select
 import subprocess
 import sys
 import tempfile
+import time
 
 PREFIX = b"    #> "
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -789,6 +790,7 @@ def test_utf16(err):
     for i in range(len(data)):
         p.stdin.write(data[i:i + 1])
         p.stdin.flush()
+        time.sleep(0.01)  # each byte its own read, mostly
     out, _ = p.communicate(timeout=60)
     check(out.startswith(b"error 5\n    #> 5 (0x00000005) = ERROR_ACCESS_DENIED"),
           "UTF-16 a byte at a time: %r" % out)
@@ -805,19 +807,15 @@ def test_long_line_note(err):
 
 
 def test_phrase_table(err):
-    """cli/scan.c's quick check of last words agrees with its phrase table."""
+    """Each phrase in cli/scan.c's table gives the length of its last word
+    right: the quick test of the word before a number relies on it."""
     import re
     src = open(os.path.join(HERE, "..", "..", "cli", "scan.c"), encoding="utf-8").read()
     phrases = re.findall(r'P\("([^"]+)", (\d+), ', src)
-    ends = {}
-    for c, bits in re.findall(r"E\('(.)', ([^)]*\)(?: \| B\(\d+\))*)\)", src):
-        ends[c] = {int(b) for b in re.findall(r"B\((\d+)\)", bits)}
-    want = {}
+    check(len(phrases) > 30, "phrase table found: %d" % len(phrases))
     for text, n in phrases:
         last = text.split(" ")[-1]
-        check(len(last) == int(n), "phrase %r: last word length %s" % (text, n))
-        want.setdefault(last[-1], set()).add(len(last))
-    check(len(phrases) > 30 and ends == want, "ends[] %r, phrases want %r" % (ends, want))
+        check(len(last) == int(n) and len(last) >= 2, "phrase %r: last word length %s" % (text, n))
 
 
 def test_plain_command(err):
