@@ -631,7 +631,7 @@ static void hex_run(struct line *l, size_t a, size_t b)
             add(l, a, b - a, v, ERR_SCAN_KEYWORD, kw.ctx, 1);
         else if (err_explain_known(v))
             add(l, a, b - a, v, ERR_SCAN_KEYWORD, kw.ctx, 0);
-    } else if (kw.ctx == ERR_CTX_NONE && v != 0 && v < 0x10000 && same_after(l, b, v, 0) &&
+    } else if (kw.ctx == ERR_CTX_NONE && v != 0 && v < 0x10000 && same_after(l, b, v, 1) &&
                win32_known(v)) {
         add(l, a, b - a, v, ERR_SCAN_KEYWORD, ERR_CTX_WIN32, 0); /* 0x7e (126) */
     }

@@ -266,6 +266,7 @@ PHRASES = [
     "The remote server returned an error: (407) Proxy Authentication Required.",
     "copied 2147483648 bytes of 3221225472",
     "<Data Name=\"Status\">0x00000006</Data> <Data Name=\"TicketOptions\">0x40810010</Data>",
+    ("state 0x20 (32) after the retry", [("0x20", ["ERROR_SHARING_VIOLATION"])]),
 ]
 
 BUGCHECKS = [
@@ -276,6 +277,9 @@ BUGCHECKS = [
     ("BugCheck 7E, {ffffffffc0000005, fffff80368499e95, ffffd0012345e8a8, ffffd0012345e0e0}",
      [("7E", ["SYSTEM_THREAD_EXCEPTION_NOT_HANDLED"]), ("ffffffffc0000005", ["STATUS_ACCESS_VIOLATION"])]),
     ("BugCheck D1, {0, 2, 0, fffff8012a3b4c5d}", [("D1", ["DRIVER_IRQL_NOT_LESS_OR_EQUAL"])]),
+    # a code found first by the digit pass, the hex letters after it: in column order
+    ("0xffffffffc0000005 led to BugCheck EF", [("0xffffffffc0000005", ["STATUS_ACCESS_VIOLATION"]),
+                                              ("EF", ["CRITICAL_PROCESS_DIED"])]),
     ("BUGCHECK_CODE:  7e", [("7e", ["SYSTEM_THREAD_EXCEPTION_NOT_HANDLED"])]),
     ("*** Fatal System Error: 0x0000007e", [("0x0000007e", ["SYSTEM_THREAD_EXCEPTION_NOT_HANDLED"])]),
     ("*** STOP: 0x000000D1 (0x0000000000000000,0x0000000000000002,0x0000000000000000,0xFFFFF8801A2B3C4D)",
@@ -304,6 +308,8 @@ UNNAMED = [
     ("hr=0x8007abcd", [("0x8007abcd", [])]),
     ("Operation failed with error 0x0000011b.", [("0x0000011b", [])]),
     ("   ExceptionCode: c06d007e (Delay-load module not found)", [("c06d007e", [])]),
+    ("The forwarder failed. Error code is 2150859027 and Error Message is <f:WSManFault/>.",
+     [("2150859027", [])]),
     # no phrase, no name: not a code
     "value 0x800f081f seen",
 ]
