@@ -275,6 +275,19 @@ $(PY_STAMP): python/setup.py $(wildcard python/src/*.c python/winerr/*) $(LIB_SR
 	@touch $@
 check: $(PY_STAMP)
 
+# The binding's test run under valgrind memcheck: no invalid access and no
+# block definitely lost (CPython itself leaves objects reachable at exit, so
+# only definite leaks count).  Tests that only measure RSS or start other
+# programs are left to make check.
+VALGRIND_PY := valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite \
+               --errors-for-leak-kinds=definite
+.PHONY: check-valgrind-python
+check-valgrind-python: all $(PY_STAMP)
+	PYTHONMALLOC=malloc WINERR_UNDER_VALGRIND=1 PYTHONPATH=$(PY_LIB) WINERR_BUILD=$(BUILD) \
+	    WINERR_ERR=$(abspath $(ERR_BIN)) $(VALGRIND_PY) $(PY_PYTHON) -m pytest -q \
+	    -p no:cacheprovider python/tests
+check-valgrind: check-valgrind-python
+
 # The binding's figures beside their baselines (python/tests/bench_winerr.py).
 bench-python: $(PY_STAMP)
 	PYTHONPATH=$(PY_LIB) $(BENCH_PIN) $(PY_PYTHON) python/tests/bench_winerr.py --build $(BUILD)

@@ -40,6 +40,13 @@ def sources():
     return [os.path.join("src", "_winerr.c")] + lib + cli
 
 
+def depends():
+    """What the objects depend on besides their sources: headers, tables."""
+    return sorted(glob.glob(os.path.join(ROOT, "lib", "*.h")) +
+                  glob.glob(os.path.join(ROOT, "cli", "*.h")) +
+                  glob.glob(os.path.join(GEN, "*")))
+
+
 class BuildExt(build_ext):
     """Makes the generated tables first when they are missing."""
 
@@ -47,6 +54,8 @@ class BuildExt(build_ext):
         if not os.path.exists(os.path.join(GEN, "stamp")):
             subprocess.run(["make", "-C", ROOT, "BUILD=" + BUILD,
                             os.path.join(BUILD, "gen", "stamp")], check=True)
+        for ext in self.extensions:
+            ext.depends = depends()
         super().run()
 
 
@@ -64,6 +73,7 @@ setup(
         "winerr._winerr",
         sources=sources(),
         include_dirs=[os.path.join(ROOT, "lib"), os.path.join(ROOT, "cli"), GEN],
+        depends=depends(),
         # The library's functions stay inside the module: another libwinerr
         # loaded into the same process (say, by ctypes) cannot take their place.
         extra_compile_args=["-std=c11", "-fvisibility=hidden"] + WARN,

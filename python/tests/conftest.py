@@ -16,6 +16,9 @@ ERR = os.path.join(ROOT, os.environ.get("WINERR_ERR", os.path.join(BUILD, "err")
 # Set by the valgrind run: the tests that only measure, or only start other
 # programs, are left to the ordinary run.
 UNDER_VALGRIND = os.environ.get("WINERR_UNDER_VALGRIND") == "1"
+# Set by make check-sanitize's run (the module built with ASan, its runtime
+# preloaded): ASan keeps freed memory in quarantine, so RSS says nothing there.
+UNDER_ASAN = "libasan" in os.environ.get("LD_PRELOAD", "")
 
 
 def run_err(*args, data=None):

@@ -16,7 +16,7 @@ import tempfile
 import pytest
 
 import winerr
-from conftest import BUILD, ROOT, UNDER_VALGRIND, err_json, run_err
+from conftest import BUILD, ROOT, UNDER_ASAN, UNDER_VALGRIND, err_json, run_err
 
 
 def key(e):
@@ -431,7 +431,8 @@ def rss_kb():
         return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") // 1024
 
 
-@pytest.mark.skipif(UNDER_VALGRIND, reason="RSS under valgrind says nothing; the ordinary run measures it")
+@pytest.mark.skipif(UNDER_VALGRIND or UNDER_ASAN,
+                    reason="RSS under valgrind or ASan says nothing; the ordinary run measures it")
 def test_a_million_lookups_keep_rss():
     """1,000,000 lookups in the forms people use must not grow the process.
     A leak of one small object per call would add tens of megabytes."""
@@ -513,3 +514,16 @@ def test_pip_install_into_a_fresh_venv():
         p = subprocess.run([py, "-m", "winerr", "800700c1"], cwd=elsewhere, env=env,
                            stdout=subprocess.PIPE, check=True)
         assert p.stdout == run_err("800700c1")[1]
+
+
+# ---- the README's examples run as written --------------------------------------
+
+def test_readme_examples(capsys):
+    with open(os.path.join(ROOT, "README.md")) as f:
+        blocks = re.findall(r"^```python example\n(.*?)^```$", f.read(), re.M | re.S)
+    assert len(blocks) >= 2
+    for code in blocks:
+        exec(compile(code, "README.md", "exec"), {"__name__": "readme"})
+    out = capsys.readouterr().out
+    assert "ERROR_BAD_EXE_FORMAT winerror.h WIN32" in out
+    assert "0x80073712 ERROR_SXS_COMPONENT_STORE_CORRUPT" in out
