@@ -34,7 +34,10 @@
 
 static PyObject *kind_members;     /* tuple: Kind member per winerr_kind   */
 static PyObject *kind_factory;     /* makes winerr.Kind and kind_members   */
-static PyObject **entry_objs;      /* one Entry per table row, made lazily */
+static struct EntryObject *entry_store;   /* one Entry per table row, in one array,
+                                      each set up when first returned and
+                                      never freed: the store keeps a
+                                      reference to each                    */
 static size_t entry_total;
 static const char *entry_base;     /* winerr_entry_at(0)                   */
 static size_t entry_stride;        /* bytes from one row to the next       */
@@ -44,7 +47,7 @@ static struct err_answer answer;   /* reused by every lookup (GIL held)    */
 
 /* ---- Entry ------------------------------------------------------------ */
 
-typedef struct {
+typedef struct EntryObject {
     PyObject_HEAD
     const winerr_entry *e;
 } EntryObject;
@@ -59,17 +62,13 @@ static size_t entry_index(const winerr_entry *e)
 /* A new reference to e's Entry object. */
 static PyObject *entry_object(const winerr_entry *e)
 {
-    size_t i = entry_index(e);
-    PyObject *o = entry_objs[i];
-    if (o == NULL) {
-        EntryObject *n = PyObject_New(EntryObject, &EntryType);
-        if (n == NULL)
-            return NULL;
-        n->e = e;
-        entry_objs[i] = o = (PyObject *)n;
+    EntryObject *o = &entry_store[entry_index(e)];
+    if (Py_TYPE(o) == NULL) {
+        PyObject_Init((PyObject *)o, &EntryType); /* the store's reference */
+        o->e = e;
     }
     Py_INCREF(o);
-    return o;
+    return (PyObject *)o;
 }
 
 static PyObject *entry_get_value(PyObject *self, void *closure)
@@ -410,31 +409,41 @@ static const char *arg_bytes(PyObject *x, const char *func, Py_ssize_t *len, PyO
  * addressed table of CACHE_SLOTS answers (a value is looked for in the
  * CACHE_PROBE slots from its hash on; a new one takes the first free slot
  * there, else replaces one of them), each of at most CACHE_MAX entries, with
- * at most CACHE_BUDGET entry pointers held in all: its memory is bounded
- * whatever is asked (about 1 MB of slots and 4 MB of pointers at most).
+ * at most CACHE_BUDGET entry pointers held outside the slots: its memory is
+ * bounded whatever is asked (2 MB of slots and 4 MB of pointers at most).
  */
 #define CACHE_BITS 16u
 #define CACHE_SLOTS (1u << CACHE_BITS)
 #define CACHE_PROBE 8u
+#define CACHE_INLINE 3u /* answers this short live in their slot */
 #define CACHE_MAX 48u
 #define CACHE_BUDGET (512u * 1024u)
 struct cached {
     uint32_t value;
-    uint16_t n;         /* entries in objs                           */
+    uint16_t n;         /* entries in the answer                     */
     uint8_t strict;
     uint8_t used;
-    PyObject **objs;    /* borrowed: entry_objs keeps every Entry     */
+    union {             /* borrowed: entry_store keeps every Entry    */
+        PyObject *in[CACHE_INLINE]; /* n <= CACHE_INLINE          */
+        PyObject **out;             /* n > CACHE_INLINE           */
+    } u;
 };
 static struct cached *cache;
-static size_t cache_held; /* entry pointers held by all slots */
+static size_t cache_held; /* entry pointers held outside the slots */
+
+static void cache_forget(struct cached *c)
+{
+    if (c->used && c->n > CACHE_INLINE) {
+        PyMem_Free(c->u.out);
+        cache_held -= c->n;
+    }
+    memset(c, 0, sizeof *c);
+}
 
 static void cache_clear(void)
 {
-    for (size_t i = 0; cache != NULL && i < CACHE_SLOTS; i++) {
-        PyMem_Free(cache[i].objs);
-        memset(&cache[i], 0, sizeof cache[i]);
-    }
-    cache_held = 0;
+    for (size_t i = 0; cache != NULL && i < CACHE_SLOTS; i++)
+        cache_forget(&cache[i]);
 }
 
 /* The entries for value v (err_answer_value's, in its order) as borrowed
@@ -448,7 +457,7 @@ static int answer_objs(uint32_t v, int strict, PyObject *const **objs, size_t *n
         if (!c->used)
             break;
         if (c->value == v && c->strict == (uint8_t)strict) {
-            *objs = c->objs;
+            *objs = c->n <= CACHE_INLINE ? c->u.in : c->u.out;
             *n = c->n;
             return 0;
         }
@@ -464,29 +473,31 @@ static int answer_objs(uint32_t v, int strict, PyObject *const **objs, size_t *n
     PyObject **tmp = (PyObject **)answer.m;
     for (size_t i = 0; i < answer.total; i++) {
         PyObject *e = entry_object(answer.m[i]);
-        if (e == NULL) {
-            answer.total = 0; /* answer.m is now partly objects: drop it */
-            return -1;
-        }
-        Py_DECREF(e); /* entry_objs holds it */
+        Py_DECREF(e); /* entry_store holds it */
         tmp[i] = e;
     }
     *objs = tmp;
     *n = answer.total;
-    size_t held = cache_held - (c->used ? c->n : 0u);
-    if (answer.total > CACHE_MAX || held + answer.total > CACHE_BUDGET)
+    size_t total = answer.total;
+    if (total > CACHE_MAX || (total > CACHE_INLINE && cache_held + total > CACHE_BUDGET))
         return 0;
-    PyObject **keep = PyMem_Realloc(c->objs, (answer.total ? answer.total : 1) * sizeof *keep);
-    if (keep == NULL)
+    PyObject **out = NULL;
+    if (total > CACHE_INLINE && (out = PyMem_Malloc(total * sizeof *out)) == NULL)
         return 0; /* not cached: the answer itself is fine */
-    memcpy(keep, tmp, answer.total * sizeof *keep);
-    c->objs = keep;
-    c->n = (uint16_t)answer.total;
+    cache_forget(c);
     c->value = v;
+    c->n = (uint16_t)total;
     c->strict = (uint8_t)strict;
     c->used = 1;
-    cache_held = held + answer.total;
-    *objs = keep;
+    if (out != NULL) {
+        memcpy(out, tmp, total * sizeof *out);
+        c->u.out = out;
+        cache_held += total;
+        *objs = out;
+    } else {
+        memcpy(c->u.in, tmp, total * sizeof *tmp);
+        *objs = c->u.in;
+    }
     return 0;
 }
 
@@ -560,13 +571,24 @@ static PyObject *value_list(uint32_t v, int strict)
     size_t n;
     if (answer_objs(v, strict, &objs, &n) < 0)
         return NULL;
-    PyObject *list = PyList_New((Py_ssize_t)n);
-    if (list == NULL)
-        return NULL;
+    /* PyList_New(n) would zero the items only for them to be overwritten:
+     * the list gets its items array filled here instead. */
+    PyObject *list = PyList_New(0);
+    if (list == NULL || n == 0)
+        return list;
+    PyObject **items = PyMem_Malloc(n * sizeof *items);
+    if (items == NULL) {
+        Py_DECREF(list);
+        return PyErr_NoMemory();
+    }
     for (size_t i = 0; i < n; i++) {
         Py_INCREF(objs[i]);
-        PyList_SET_ITEM(list, (Py_ssize_t)i, objs[i]);
+        items[i] = objs[i];
     }
+    PyListObject *l = (PyListObject *)list;
+    l->ob_item = items;
+    l->allocated = (Py_ssize_t)n;
+    Py_SET_SIZE(l, (Py_ssize_t)n);
     return list;
 }
 
@@ -1103,7 +1125,7 @@ PyMODINIT_FUNC PyInit__winerr(void)
         init_seq(&FollowUpType, &follow_desc) < 0 || init_seq(&HitType, &hit_desc) < 0 ||
         init_seq(&TableType, &table_desc) < 0)
         return NULL;
-    if (entry_objs == NULL) {
+    if (entry_store == NULL) {
         entry_total = winerr_entry_count();
         entry_base = (const char *)winerr_entry_at(0);
         entry_stride = entry_total > 1
@@ -1116,8 +1138,8 @@ PyMODINIT_FUNC PyInit__winerr(void)
             PyErr_SetString(PyExc_ImportError, "winerr: the tables are not one array");
             return NULL;
         }
-        entry_objs = PyMem_Calloc(entry_total, sizeof *entry_objs);
-        if (entry_objs == NULL)
+        entry_store = PyMem_Calloc(entry_total, sizeof *entry_store);
+        if (entry_store == NULL)
             return PyErr_NoMemory();
         for (size_t i = 0; i < sizeof relation_names / sizeof relation_names[0]; i++)
             if ((relation_names[i] = PyUnicode_InternFromString(
