@@ -32,9 +32,12 @@ else
     suite cli "$PYTHON" tests/cli/run_cli_tests.py --err "$BUILD/err"
 fi
 suite annotate "$PYTHON" tests/cli/test_annotate.py --err "$BUILD/err"
+suite install sh tests/install_test.sh "$BUILD"
+suite sql sh tests/sql_test.sh "$BUILD"
 if [ -n "$PY_LIB" ]; then
-    # The Python binding, with the interpreter it was built for; a sanitizer
-    # build's module needs ASan's runtime loaded first.
+    # The Python binding, with the interpreter it was built for (after sql:
+    # it compares with the SQL variant); a sanitizer build's module needs
+    # ASan's runtime loaded first.
     case " $CFLAGS " in
     *-fsanitize=address*)
         set -- env LD_PRELOAD="$($CC -print-file-name=libasan.so)" \
@@ -44,8 +47,6 @@ if [ -n "$PY_LIB" ]; then
     suite python "$@" PYTHONPATH="$PY_LIB" WINERR_ERR="$BUILD/err" WINERR_BUILD="$BUILD" \
         "$PY_PYTHON" -m pytest -q -p no:cacheprovider python/tests
 fi
-suite install sh tests/install_test.sh "$BUILD"
-suite sql sh tests/sql_test.sh "$BUILD"
 
 [ -n "$failed_names" ] && echo "failed suites:$failed_names"
 echo "check: $passed passed, $failed failed"

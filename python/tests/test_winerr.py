@@ -131,6 +131,41 @@ def test_founding_example(err):
     assert winerr.lookup(0x800700C1) == winerr.lookup(-2147024703) == got
 
 
+def clean_env(**extra):
+    """The environment for another build or interpreter: no sanitizer runtime,
+    no flags of this build, not this module."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("PYTHONPATH", "LD_PRELOAD", "CFLAGS", "LDFLAGS", "ASAN_OPTIONS",
+                        "PYTHONMALLOC")}
+    env.update(extra)
+    return env
+
+
+@pytest.mark.skipif(UNDER_VALGRIND, reason="builds another module; the ordinary run does it")
+def test_founding_example_with_the_sql_table():
+    """With the SQL Server table, err 800700c1 shows three entries, err.exe's
+    founding example; the module built from the same tables shows the same."""
+    sql = BUILD + "-sql"
+    if not (os.path.exists(os.path.join(sql, "gen", "stamp")) and
+            os.access(os.path.join(sql, "err"), os.X_OK)):
+        pytest.skip("no SQL variant built (make check builds one where the SQL export is)")
+    obj = json.loads(subprocess.run([os.path.join(sql, "err"), "--json", "800700c1"],
+                                    stdout=subprocess.PIPE, check=True).stdout)
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run([sys.executable, "setup.py", "-q", "build", "--build-base", tmp + "/b",
+                        "--build-lib", tmp + "/lib"], cwd=os.path.join(ROOT, "python"),
+                       env=clean_env(WINERR_BUILD=sql), check=True,
+                       stdout=subprocess.DEVNULL)
+        p = subprocess.run([sys.executable, "-c", "import json, winerr; print(json.dumps("
+                            "[(e.name, e.table, e.value) for e in winerr.lookup('800700c1')]))"],
+                           env=clean_env(PYTHONPATH=tmp + "/lib"), cwd=tmp,
+                           stdout=subprocess.PIPE, check=True)
+    got = [tuple(x) for x in json.loads(p.stdout)]
+    assert got == err_matches(obj)
+    assert [n for n, _, _ in got] == ["SPECIAL_POOL_DETECTED_MEMORY_CORRUPTION",
+                                      "SQL_193_severity_15", "ERROR_BAD_EXE_FORMAT"]
+
+
 def test_ints():
     assert winerr.lookup(-1) == winerr.lookup(0xFFFFFFFF)
     assert winerr.lookup(-2**31) == winerr.lookup(0x80000000)
@@ -485,11 +520,8 @@ def test_python_m_winerr_prints_what_err_prints(err):
 def test_pip_install_into_a_fresh_venv():
     """pip install --no-build-isolation ./python into a fresh venv, then import
     winerr from another directory."""
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("PYTHONPATH", "LD_PRELOAD", "CFLAGS", "LDFLAGS", "ASAN_OPTIONS",
-                        "PYTHONMALLOC")}
     # the generated tables the build already made (setup.py would run make for them)
-    env["WINERR_BUILD"] = BUILD
+    env = clean_env(WINERR_BUILD=BUILD)
     with tempfile.TemporaryDirectory() as tmp:
         venv = os.path.join(tmp, "venv")
         subprocess.run([sys.executable, "-m", "venv", venv], check=True, env=env)
