@@ -405,17 +405,21 @@ static const char *arg_bytes(PyObject *x, const char *func, Py_ssize_t *len, PyO
 
 /*
  * The answers of earlier lookups, by value: a log asks about the same codes
- * again and again, and a known answer is only a list to fill.  An open-
- * addressed table of CACHE_SLOTS answers (a value is looked for in the
- * CACHE_PROBE slots from its hash on; a new one takes the first free slot
- * there, else replaces one of them), each of at most CACHE_MAX entries, with
- * at most CACHE_BUDGET entry pointers held outside the slots: its memory is
- * bounded whatever is asked (2 MB of slots and 4 MB of pointers at most).
+ * again and again, and a known answer is only a list to fill.  Laid out as
+ * CPython's own dicts are: an open-addressed index of CACHE_SLOTS small
+ * numbers (a value is looked for in the CACHE_PROBE slots from its hash on)
+ * naming records kept in the order they were made.  A new answer takes the
+ * first free slot and the next record; when there is none, it replaces one
+ * of the answers its slots name.  At most CACHE_MAX entries an answer, the
+ * first CACHE_INLINE of them in the record, at most CACHE_BUDGET entry
+ * pointers outside the records: the memory is bounded whatever is asked
+ * (256 KB of index, 1 MB of records, 4 MB of pointers at most).
  */
 #define CACHE_BITS 16u
 #define CACHE_SLOTS (1u << CACHE_BITS)
+#define CACHE_RECORDS (CACHE_SLOTS / 2u) /* the index at most half full */
 #define CACHE_PROBE 8u
-#define CACHE_INLINE 3u /* answers this short live in their slot */
+#define CACHE_INLINE 3u /* answers this short live in their record */
 #define CACHE_MAX 48u
 #define CACHE_BUDGET (512u * 1024u)
 struct cached {
@@ -428,8 +432,10 @@ struct cached {
         PyObject **out;             /* n > CACHE_INLINE           */
     } u;
 };
-static struct cached *cache;
-static size_t cache_held; /* entry pointers held outside the slots */
+static uint32_t *cache_index;     /* 0: free; else a record's number + 1  */
+static struct cached *cache;      /* the records                         */
+static uint32_t cache_records;    /* records made                        */
+static size_t cache_held;         /* entry pointers held outside records */
 
 static void cache_forget(struct cached *c)
 {
@@ -442,8 +448,10 @@ static void cache_forget(struct cached *c)
 
 static void cache_clear(void)
 {
-    for (size_t i = 0; cache != NULL && i < CACHE_SLOTS; i++)
+    for (uint32_t i = 0; i < cache_records; i++)
         cache_forget(&cache[i]);
+    memset(cache_index, 0, CACHE_SLOTS * sizeof *cache_index);
+    cache_records = 0;
 }
 
 /* The entries for value v (err_answer_value's, in its order) as borrowed
@@ -451,19 +459,18 @@ static void cache_clear(void)
 static int answer_objs(uint32_t v, int strict, PyObject *const **objs, size_t *n)
 {
     uint32_t h = ((v ^ (strict ? 0x9e3779b9u : 0u)) * 2654435761u) >> (32u - CACHE_BITS);
-    struct cached *c = NULL;
+    uint32_t *slot = NULL;
     for (uint32_t i = 0; i < CACHE_PROBE; i++) {
-        c = &cache[(h + i) & (CACHE_SLOTS - 1)];
-        if (!c->used)
+        slot = &cache_index[(h + i) & (CACHE_SLOTS - 1)];
+        if (*slot == 0)
             break;
+        const struct cached *c = &cache[*slot - 1];
         if (c->value == v && c->strict == (uint8_t)strict) {
             *objs = c->n <= CACHE_INLINE ? c->u.in : c->u.out;
             *n = c->n;
             return 0;
         }
     }
-    if (c->used) /* all taken: replace one, chosen by the value */
-        c = &cache[(h + (v >> 7) % CACHE_PROBE) & (CACHE_SLOTS - 1)];
     struct err_opts o = {NULL, strict};
     if (err_answer_value(&answer, v, &o) < 0) {
         PyErr_NoMemory();
@@ -481,10 +488,27 @@ static int answer_objs(uint32_t v, int strict, PyObject *const **objs, size_t *n
     size_t total = answer.total;
     if (total > CACHE_MAX || (total > CACHE_INLINE && cache_held + total > CACHE_BUDGET))
         return 0;
+    /* Where it goes: a free slot and a new record; else the record of a
+     * probed slot, chosen by the value (one before the free slot, if any). */
+    int fresh = *slot == 0 && cache_records < CACHE_RECORDS;
+    if (!fresh) {
+        uint32_t probed = *slot == 0 ? (uint32_t)(slot - cache_index - h) & (CACHE_SLOTS - 1)
+                                     : CACHE_PROBE;
+        if (probed == 0)
+            return 0; /* h's own slot is free but no record is: not kept */
+        slot = &cache_index[(h + (v >> 7) % probed) & (CACHE_SLOTS - 1)];
+    }
     PyObject **out = NULL;
     if (total > CACHE_INLINE && (out = PyMem_Malloc(total * sizeof *out)) == NULL)
         return 0; /* not cached: the answer itself is fine */
-    cache_forget(c);
+    struct cached *c;
+    if (fresh) {
+        c = &cache[cache_records++];
+        *slot = cache_records;
+    } else {
+        c = &cache[*slot - 1];
+        cache_forget(c);
+    }
     c->value = v;
     c->n = (uint16_t)total;
     c->strict = (uint8_t)strict;
@@ -514,10 +538,7 @@ static PyObject *py_cache_info(PyObject *mod, PyObject *unused)
 {
     (void)mod;
     (void)unused;
-    size_t used = 0;
-    for (size_t i = 0; i < CACHE_SLOTS; i++)
-        used += cache[i].used;
-    return Py_BuildValue("(nn)", (Py_ssize_t)used, (Py_ssize_t)cache_held);
+    return Py_BuildValue("(nn)", (Py_ssize_t)cache_records, (Py_ssize_t)cache_held);
 }
 
 static int answer_into(PyObject *list, uint32_t v, const struct err_opts *o)
@@ -1150,8 +1171,9 @@ PyMODINIT_FUNC PyInit__winerr(void)
                      err_scan_form_name((err_scan_form)i))) == NULL)
                 return NULL;
         err_answer_init(&answer);
-        cache = PyMem_Calloc(CACHE_SLOTS, sizeof *cache);
-        if (cache == NULL)
+        cache_index = PyMem_Calloc(CACHE_SLOTS, sizeof *cache_index);
+        cache = PyMem_Calloc(CACHE_RECORDS, sizeof *cache);
+        if (cache_index == NULL || cache == NULL)
             return PyErr_NoMemory();
     }
     PyObject *m = PyModule_Create(&moduledef);

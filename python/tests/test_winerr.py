@@ -166,6 +166,32 @@ def test_founding_example_with_the_sql_table():
                                       "SQL_193_severity_15", "ERROR_BAD_EXE_FORMAT"]
 
 
+def test_lookup_cache_keeps_answers_right():
+    """lookup() keeps the answers it computed (a bounded table that replaces
+    old answers when full): after many more distinct values than it holds,
+    in both modes, every answer is still the one computed afresh."""
+    import random
+    r = random.Random(13)
+    table_values = sorted({e.value for e in winerr.entries()})
+    n = 3000 if UNDER_VALGRIND else 60000
+    values = [(v, s) for v in table_values[::4 if UNDER_VALGRIND else 1] for s in (False, True)]
+    values += [(r.getrandbits(32), r.random() < 0.3) for _ in range(n)]
+    values += [(0x80070000 | (v & 0xFFFF), False) for v in table_values[:n // 10]]
+    expected = {}
+    for v, s in values:
+        winerr._winerr._clear_cache()
+        expected[v, s] = winerr.lookup(v, strict=s)
+    winerr._winerr._clear_cache()
+    for _ in range(2):
+        r.shuffle(values)
+        for v, s in values:
+            assert winerr.lookup(v, strict=s) == expected[v, s], (hex(v), s)
+    records, held = winerr._winerr._cache_info()
+    assert 0 < records <= 1 << 15 and held <= 512 * 1024
+    if not UNDER_VALGRIND:
+        assert records == 1 << 15  # full: the replacements above were exercised
+
+
 def test_ints():
     assert winerr.lookup(-1) == winerr.lookup(0xFFFFFFFF)
     assert winerr.lookup(-2**31) == winerr.lookup(0x80000000)
