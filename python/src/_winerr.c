@@ -134,7 +134,7 @@ static PyObject *entry_repr(PyObject *self)
     char kind[16];
     const char *k = winerr_kind_name(winerr_entry_kind(e));
     size_t i = 0;
-    for (; k[i] != '\0' && i < sizeof kind - 1; i++)
+    for (; i < sizeof kind - 1 && k[i] != '\0'; i++)
         kind[i] = (char)(k[i] >= 'a' && k[i] <= 'z' ? k[i] - 32 : k[i]);
     kind[i] = '\0';
     return PyUnicode_FromFormat("Entry(value=0x%08x, name='%s', table='%s', kind=Kind.%s)",
