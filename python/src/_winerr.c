@@ -585,18 +585,25 @@ static int dwords_into(PyObject *list, const struct err_query *q, const struct e
     return rc;
 }
 
-/* The list of value v's entries, sized once: the int fast path. */
+/* The list of value v's entries, sized once: the int fast path.  The empty
+ * list is made first: making it may run the garbage collector, and so any
+ * Python code, a lookup included, which would move the answer under us. */
 static PyObject *value_list(uint32_t v, int strict)
 {
+    PyObject *list = PyList_New(0);
+    if (list == NULL)
+        return NULL;
     PyObject *const *objs;
     size_t n;
-    if (answer_objs(v, strict, &objs, &n) < 0)
+    if (answer_objs(v, strict, &objs, &n) < 0) {
+        Py_DECREF(list);
         return NULL;
-    /* PyList_New(n) would zero the items only for them to be overwritten:
-     * the list gets its items array filled here instead. */
-    PyObject *list = PyList_New(0);
-    if (list == NULL || n == 0)
+    }
+    if (n == 0)
         return list;
+    /* PyList_New(n) would zero the items only for them to be overwritten:
+     * the list gets its items array filled here instead (PyMem_Malloc runs
+     * no Python code). */
     PyObject **items = PyMem_Malloc(n * sizeof *items);
     if (items == NULL) {
         Py_DECREF(list);
