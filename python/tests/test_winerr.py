@@ -192,6 +192,40 @@ def test_lookup_cache_keeps_answers_right():
         assert records == 1 << 15  # full: the replacements above were exercised
 
 
+def test_lookup_with_a_finalizer_that_looks_up():
+    """The garbage collector may run inside a lookup (when its list is made),
+    and a finalizer may look up other values then: each answer must still be
+    its own.  0 and 1 have more entries than the cache keeps, so their answers
+    are computed each time, in the place the finalizer's lookups use too."""
+    want = {v: winerr.lookup(v) for v in (0, 1, "0x0", "1L")}
+    assert len(want[0]) > 48 and len(want[1]) > 48
+    kept = []  # every list stays alive: none comes from the free list
+
+    class Cycle:
+        n = 0
+
+        def __init__(self):
+            self.me = self
+
+        def __del__(self):
+            Cycle.n += 1
+            kept.append(winerr.lookup(0x10000 * Cycle.n + 5))  # the cache moves
+            kept.append(winerr.lookup(Cycle.n % 2))
+
+    old = gc.get_threshold()
+    gc.set_threshold(1)
+    try:
+        for i in range(3000):
+            Cycle()
+            v = (0, 1, "0x0", "1L")[i % 4]
+            got = winerr.lookup(v)
+            kept.append(got)
+            assert got == want[v], (i, v)
+    finally:
+        gc.set_threshold(*old)
+    assert Cycle.n > 1000
+
+
 def test_ints():
     assert winerr.lookup(-1) == winerr.lookup(0xFFFFFFFF)
     assert winerr.lookup(-2**31) == winerr.lookup(0x80000000)
