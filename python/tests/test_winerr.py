@@ -86,6 +86,31 @@ def test_entry_objects():
     assert {x.text is None for x in winerr.entries()} == {True, False}
 
 
+def test_kind_made_on_first_use():
+    """import winerr imports no enum; the first entry.kind makes winerr.Kind."""
+    code = ("import sys, winerr\n"
+            "assert 'enum' not in sys.modules, 'enum imported by import winerr'\n"
+            "k = winerr.lookup('=ERROR_ACCESS_DENIED')[0].kind\n"
+            "print(repr(k), k is winerr.Kind.WIN32, isinstance(k, int))\n")
+    p = subprocess.run([sys.executable, "-c", code], stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE, env=dict(os.environ))
+    assert p.returncode == 0, p.stderr
+    assert p.stdout == b"<Kind.WIN32: 1> True True\n"
+
+
+def test_int_subclasses_and_odd_calls():
+    assert winerr.lookup(winerr.Kind.WIN32) == winerr.lookup(1)
+    with pytest.raises(TypeError):
+        winerr.lookup(5, bogus=1)
+    with pytest.raises(TypeError):
+        winerr.lookup()
+    with pytest.raises(ValueError):
+        winerr._winerr._entry(-1)
+    with pytest.raises(ValueError):
+        winerr._winerr._entry(len(winerr.entries()))
+    assert winerr._winerr._entry(0) == winerr.entries()[0]
+
+
 def test_version():
     with open(os.path.join(ROOT, "lib", "winerr.h")) as f:
         want = re.search(r'#define WINERR_VERSION_STRING "(.*)"', f.read()).group(1)
