@@ -104,10 +104,10 @@ $(GEN)/options: FORCE
 	@echo '$(GEN_FLAGS)' | cmp -s - $@ || echo '$(GEN_FLAGS)' > $@
 
 $(GEN)/stamp: $(GEN)/options $(GEN_INPUTS)
-	$(PYTHON) generator/winerr_gen.py $(GEN_FLAGS) --out $(GEN)
+	$(PYTHON) -m generator $(GEN_FLAGS) --out $(GEN)
 	@cd $(GEN) && ls names_*.gperf | sed 's/\.gperf$$//' | \
 	  xargs -P 2 -I{} sh -c '$(GPERF) $(GPERF_FLAGS) {}.gperf > {}.inc.tmp && mv {}.inc.tmp {}.inc' 
-	$(PYTHON) generator/gperf_slots.py $(GEN)
+	$(PYTHON) -m generator.gperf_slots $(GEN)
 	@echo "gperf: $$(ls $(GEN)/names_*.gperf | wc -l) name tables"
 	@touch $@
 

@@ -10,10 +10,7 @@ the file name of its header without directories ("winerror.h",
 
 import os
 
-try:
-    from . import cexpr
-except ImportError:  # run as a script: generator/ itself is on sys.path
-    import cexpr
+from . import cexpr
 
 # Where a name is defined in several headers, references to it from a
 # header that does not define it resolve to the first of these that does.

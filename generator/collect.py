@@ -9,11 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional
 
-try:
-    from . import cexpr, classify
-except ImportError:  # run as a script: generator/ itself is on sys.path
-    import cexpr
-    import classify
+from . import cexpr, classify
 
 _IDENT = re.compile(r"[A-Za-z_$][\w$]*")
 # `#define A B` / `pub const A: T = B;`: A is another name for B.

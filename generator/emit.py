@@ -31,10 +31,7 @@ nothing (time, paths of the build directory) varies between runs.
 
 import os
 
-try:
-    from .model import KINDS
-except ImportError:  # run as a script from generator/
-    from model import KINDS
+from .model import KINDS
 
 NAMES_PER_BUCKET = 100
 HASH_MULTIPLIER = 0x9E3779B1

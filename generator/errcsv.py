@@ -22,11 +22,7 @@ dropped. Encodings: see textfile.py. Errors: GenError("FILE:LINE: ...").
 
 import re
 
-try:
-    from . import model, textfile
-except ImportError:  # run as a script: generator/ itself is on sys.path
-    import model
-    import textfile
+from . import model, textfile
 
 GenError = model.GenError
 TextRecord = model.TextRecord

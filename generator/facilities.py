@@ -14,11 +14,7 @@ source names a number twice (FACILITY_SSPI and FACILITY_SECURITY are both
 
 import re
 
-try:
-    from . import cexpr, model
-except ImportError:  # run as a script: generator/ itself is on sys.path
-    import cexpr
-    import model
+from . import cexpr, model
 
 _NAME_RE = re.compile(r"^FACILITY_[A-Z0-9_]+$")
 _SKIP_RE = re.compile(r"_BIT$|MAXIMUM_VALUE$|_MASK$")

@@ -32,17 +32,14 @@ emit.py) and names_NN.inc (gperf's output: its hash function; its word list
 gives each key's slot, as `..._strSLOT, ROWu}`; MAX_HASH_VALUE the bucket's
 last slot).  The same inputs give byte-identical output.
 
-usage: gperf_slots.py OUT_DIR
+usage: python3 -m generator.gperf_slots OUT_DIR
 """
 
 import os
 import re
 import sys
 
-try:
-    from .emit import HEAD_WORDS, banner, name_words
-except ImportError:  # run as a script from generator/
-    from emit import HEAD_WORDS, banner, name_words
+from .emit import HEAD_WORDS, banner, name_words
 
 ROW = re.compile(r"_str(\d+), (\d+)u\}")
 MAX_HASH = re.compile(r"MAX_HASH_VALUE = (\d+)")
@@ -245,7 +242,7 @@ def write_slots(path, buckets, keys):
 
 def main(argv):
     if len(argv) != 2:
-        print("usage: gperf_slots.py OUT_DIR", file=sys.stderr)
+        print("usage: python3 -m generator.gperf_slots OUT_DIR", file=sys.stderr)
         return 2
     out_dir = argv[1]
     try:

@@ -20,10 +20,7 @@ import ast
 import os
 import warnings
 
-try:
-    from . import model
-except ImportError:  # run as a script: generator/ itself is on sys.path
-    import model
+from . import model
 
 GenError = model.GenError
 TextRecord = model.TextRecord

@@ -34,11 +34,7 @@ The rules (winerr_gen.py's docstring states them for users):
 
 from dataclasses import dataclass, field
 
-try:
-    from . import classify, model
-except ImportError:  # run as a script: generator/ itself is on sys.path
-    import classify
-    import model
+from . import classify, model
 
 TOP_TABLES = ("winerror.h", "ntstatus.h", "bugcodes.h")
 PRIVATE_TABLES = {"error.h", "_wsa_errnos.h"}

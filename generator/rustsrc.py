@@ -17,10 +17,7 @@ classifier drops them by type first).
 import os
 import re
 
-try:
-    from . import cexpr
-except ImportError:  # run as a script: generator/ itself is on sys.path
-    import cexpr
+from . import cexpr
 
 MAX_TYPE = 128  # longest type a const is read with; winapi's: a few words
 

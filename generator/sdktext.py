@@ -39,11 +39,7 @@ _HRESULT_TYPEDEF_), else None: the C header reader evaluates the defines.
 import os
 import re
 
-try:
-    from . import model, textfile
-except ImportError:  # run as a script: generator/ itself is on sys.path
-    import model
-    import textfile
+from . import model, textfile
 
 GenError = model.GenError
 TextRecord = model.TextRecord

@@ -29,11 +29,7 @@ rows repeated with the same severity and text merge silently.
 import csv
 import re
 
-try:
-    from . import model, textfile
-except ImportError:  # run as a script: generator/ itself is on sys.path
-    import model
-    import textfile
+from . import model, textfile
 
 GenError = model.GenError
 TextRecord = model.TextRecord

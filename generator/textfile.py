@@ -11,10 +11,7 @@ Line ends are normalised to "\\n" as Python's universal newlines do
 GenError "FILE:LINE: what is wrong" (or "FILE: ..." when no line applies).
 """
 
-try:
-    from . import model
-except ImportError:  # run as a script: generator/ itself is on sys.path
-    import model
+from . import model
 
 GenError = model.GenError
 

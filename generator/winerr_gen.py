@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """winerr_gen: Windows error definitions -> the tables libwinerr compiles in.
 
-    winerr_gen.py --mingw-include DIR --winapi-src DIR --impacket-dir DIR
-                  [--winsdk-include DIR] [--sql-messages FILE]
-                  [--err-csv FILE] --out DIR
+    python3 -m generator --mingw-include DIR --winapi-src DIR
+                         --impacket-dir DIR [--winsdk-include DIR]
+                         [--sql-messages FILE] [--err-csv FILE] --out DIR
 
 Reads every header of mingw-w64 (cheaders, cexpr), every winapi-rs source
 (rustsrc), optionally a Windows SDK include directory, decides which
@@ -40,12 +40,8 @@ import os
 import sys
 import time
 
-if __package__ in (None, ""):
-    sys.path.insert(0, os.path.dirname(os.path.dirname(
-        os.path.abspath(__file__))))
-
-from generator import (cexpr, cheaders, classify, collect, emit,  # noqa: E402
-                       facilities, merge, model, report, rustsrc)
+from . import (cexpr, cheaders, classify, collect, emit, facilities, merge,
+               model, report, rustsrc)
 
 PROG = "winerr-gen"
 REQUIRED = (
@@ -115,7 +111,7 @@ def _chain(*tables):
 
 
 def read_sources(args, ctx):
-    from generator import impacket
+    from . import impacket
     erref = impacket.read(args.impacket_dir)
     ctx["erref"] = erref
     hs = cheaders.read_dir(args.mingw_include)
@@ -143,7 +139,7 @@ def erref_index(erref):
 
 def sdk_text_records(args, sdk):
     """SDK MessageText records, with values from the SDK's own defines."""
-    from generator import sdktext
+    from . import sdktext
     records = sdktext.read(args.winsdk_include)
     values = {}
     for m in sdk.constants:
@@ -192,11 +188,11 @@ def merge_all(args, sets, ctx):
     bugcodes_texts(chosen, merged)
     merge.alias_texts(chosen, merged)
     if args.sql_messages:
-        from generator import sqlmsg
+        from . import sqlmsg
         merge.attach_texts(merged, "sql-messages",
                            sqlmsg.read(args.sql_messages))
     if args.err_csv:
-        from generator import errcsv
+        from . import errcsv
         merge.attach_texts(merged, "err-csv", errcsv.read(args.err_csv))
     ctx["merged"] = merged
     return merged
@@ -278,6 +274,3 @@ def main(argv=None):
              os.path.join(args.out, "report.txt")))
     return 0
 
-
-if __name__ == "__main__":
-    sys.exit(main())

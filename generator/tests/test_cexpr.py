@@ -1,10 +1,10 @@
 """cexpr: reading #defines / enums and evaluating their values."""
 
 import re
-import time
 import unittest
 
 from generator import cexpr
+from generator.tests.guard import HangGuarded
 
 # The helper macros as the Windows headers spell them (mingw-w64 and SDK).
 HELPERS = r"""
@@ -261,25 +261,19 @@ class TestReading(unittest.TestCase):
         self.assertEqual(cexpr.decode(b"\xff\xfe#define"), "\xff\xfe#define")
 
 
-class TestHostile(unittest.TestCase):
-    """Each malformed input ends in a clear error, fast, and the rest of
-    the file is still read."""
-
-    def assertFast(self, start):
-        self.assertLess(time.monotonic() - start, 5.0)
+class TestHostile(HangGuarded):
+    """Each malformed input ends in a clear error, without hanging, and the
+    rest of the file is still read."""
 
     def test_unterminated_comment(self):
         text = "#define A 1\n/* never closed\n#define B 2\n#define C 3\n"
-        start = time.monotonic()
         res = cexpr.scan(text, "u.h")
-        self.assertFast(start)
         self.assertIn("u.h:2: unterminated /* comment; ended at the end of "
                       "its line", res.diagnostics)
         self.assertEqual([m.name for m in res.macros], ["A", "B", "C"])
 
     def test_unbalanced_parentheses(self):
         text = "#define A ((1 + 2)\n#define B (1 + 2))\n#define C 3\n"
-        start = time.monotonic()
         table, res = table_of(text, "p.h")
         errors = {}
         for m in res.macros:
@@ -291,11 +285,9 @@ class TestHostile(unittest.TestCase):
                                            "expression",
                                   "p.h:2": "unexpected ')'"})
         self.assertEqual(cexpr.evaluate_macro(res.macros[2], table), 3)
-        self.assertFast(start)
 
     def test_unbalanced_macro_arguments(self):
         table, _ = table_of("#define F(x) (x)\n")
-        start = time.monotonic()
         with self.assertRaisesRegex(cexpr.EvalError,
                                     "unterminated argument list of macro F"):
             cexpr.evaluate_text("F((1)", table)
@@ -303,12 +295,10 @@ class TestHostile(unittest.TestCase):
             cexpr.evaluate_text("F(1))", table)
         with self.assertRaisesRegex(cexpr.EvalError, "too long"):
             cexpr.evaluate_text("(" * 100000 + "1")
-        self.assertFast(start)
 
     def test_truncated_file(self):
         text = ("#define A 1\n#define F(x, y\nenum { X = 1, Y\n"
                 "#define LAST (A + \\")
-        start = time.monotonic()
         res = cexpr.scan(text, "t.h")
         self.assertIn("t.h:2: #define F: unterminated parameter list",
                       res.diagnostics)
@@ -318,10 +308,8 @@ class TestHostile(unittest.TestCase):
         table.add_all(res.macros)
         with self.assertRaisesRegex(cexpr.EvalError, "ends early"):
             cexpr.evaluate_macro(res.macros[1], table)
-        self.assertFast(start)
 
     def test_truncated_mid_token(self):
-        start = time.monotonic()
         res = cexpr.scan(cexpr.decode(b'#define S "abc\n#define C \'x\n'
                                       b'#define U 0x8000\xe2\x82'), "t.h")
         table = cexpr.MacroTable()
@@ -332,7 +320,6 @@ class TestHostile(unittest.TestCase):
                                          "not an integer literal")):
             with self.assertRaisesRegex(cexpr.EvalError, why):
                 cexpr.evaluate_macro(mac, table)
-        self.assertFast(start)
 
     def test_many_unterminated_constructs(self):
         """A file of nothing but openings is read in one pass, not once per
@@ -341,9 +328,7 @@ class TestHostile(unittest.TestCase):
                            ("enum { A%d = 1,\n", "unterminated enum"),
                            ("#define F%d(x, y\n", "unterminated parameter list")):
             text = "".join(line.replace("%d", str(i)) for i in range(100000))
-            start = time.monotonic()
             res = cexpr.scan(text, "m.h")
-            self.assertFast(start)
             self.assertIn(diag, res.diagnostics[0])
             self.assertTrue(res.diagnostics[0].startswith("m.h:1: "),
                             res.diagnostics[0])
@@ -352,9 +337,7 @@ class TestHostile(unittest.TestCase):
         """Each line continuing into the next makes one directive (as C reads
         it), too long to keep; the #defines inside it are its text."""
         text = ("#define A 1\n" + "#define C 1 \\\n" * 50000 + "\n#define B 2\n")
-        start = time.monotonic()
         res = cexpr.scan(text, "c.h")
-        self.assertFast(start)
         self.assertEqual([m.name for m in res.macros], ["A", "B"])
         self.assertEqual(len(res.diagnostics), 1)
         self.assertRegex(res.diagnostics[0], r"^c\.h:2: #define of \d+ bytes is "
@@ -364,7 +347,6 @@ class TestHostile(unittest.TestCase):
                          [("A", "1 #define B 2"), ("C", "3")])
 
     def test_recursive_macros(self):
-        start = time.monotonic()
         table, res = table_of("#define A B + 1\n#define B A + 1\n"
                               "#define SELF SELF\n#define F(x) F(x)\n")
         for name, reason in (("A", "'A' is not defined"),
@@ -374,45 +356,34 @@ class TestHostile(unittest.TestCase):
                 cexpr.evaluate_macro(mac, table)
         with self.assertRaisesRegex(cexpr.EvalError, "not defined"):
             cexpr.evaluate_text("F(1)", table)
-        self.assertFast(start)
 
     def test_exponential_object_macros(self):
         lines = ["#define M0 1"] + ["#define M%d (M%d + M%d)" % (i, i - 1, i - 1)
                                     for i in range(1, 60)]
         table, res = table_of("\n".join(lines))
-        start = time.monotonic()
         with self.assertRaisesRegex(cexpr.EvalError, "exceeds .* tokens"):
             cexpr.evaluate_macro(res.macros[-1], table)
-        self.assertFast(start)
 
     def test_exponential_function_macros(self):
         table, _ = table_of("#define D(x) x x x x x x x x\n")
-        start = time.monotonic()
         with self.assertRaisesRegex(cexpr.EvalError, "exceeds|nested"):
             cexpr.evaluate_text("D(D(D(D(D(D(D(D(D(D(1))))))))))", table)
-        self.assertFast(start)
 
     def test_deep_nesting(self):
         table, _ = table_of("#define F(x) (x)\n")
-        start = time.monotonic()
         with self.assertRaisesRegex(cexpr.EvalError, "nested"):
             cexpr.evaluate_text("F(" * 200 + "1" + ")" * 200, table)
         with self.assertRaisesRegex(cexpr.EvalError, "nested|too long"):
             cexpr.evaluate_text("(" * 5000 + "1" + ")" * 5000)
-        self.assertFast(start)
 
     def test_huge_expression(self):
-        start = time.monotonic()
         with self.assertRaisesRegex(cexpr.EvalError, "too long"):
             cexpr.evaluate_text("1" + " + 1" * 30000)
-        self.assertFast(start)
 
     def test_ten_megabyte_line(self):
         text = ("#define A 1\n#define HUGE " + "1 + " * (10 * 1024 * 1024 // 4)
                 + "1\nint x" + "y" * (10 * 1024 * 1024) + ";\n#define B 2\n")
-        start = time.monotonic()
         res = cexpr.scan(text, "big.h")
-        self.assertFast(start)
         self.assertEqual([m.name for m in res.macros], ["A", "B"])
         self.assertEqual(len(res.diagnostics), 2)
         self.assertTrue(all("longer than the limit" in d
@@ -422,7 +393,6 @@ class TestHostile(unittest.TestCase):
     def test_non_utf8_bytes(self):
         data = (b"#define A 1 /* \xff\xfe */\n#define B \x80\n#define C 3\n"
                 b"#define D 0x8000\xff01\n#define \xff\xfe 5\n#define E\x00 6\n")
-        start = time.monotonic()
         res = cexpr.scan(cexpr.decode(data), "n.h")
         table = cexpr.MacroTable()
         table.add_all(res.macros)
@@ -433,7 +403,6 @@ class TestHostile(unittest.TestCase):
         with self.assertRaisesRegex(cexpr.EvalError, "not an integer literal"):
             cexpr.evaluate_macro(res.macros[3], table)
         self.assertEqual(cexpr.evaluate_macro(res.macros[2], table), 3)
-        self.assertFast(start)
 
     def test_bad_defines_reported(self):
         res = cexpr.scan("#define\n#define 123 4\n#define F(1) x\n#define OK 1\n",

@@ -9,7 +9,6 @@ import os
 import shutil
 import sys
 import tempfile
-import time
 import unittest
 
 from generator import impacket, winerr_gen
@@ -79,9 +78,7 @@ class TestDefaultSources(unittest.TestCase):
         args = winerr_gen.parse_args([
             "--mingw-include", MINGW, "--winapi-src", WINAPI,
             "--impacket-dir", IMPACKET, "--out", cls.out])
-        start = time.monotonic()
         cls.entries = winerr_gen.run(args)
-        cls.seconds = time.monotonic() - start
         with open(os.path.join(cls.out, "report.txt"), encoding="utf-8") as f:
             cls.report = f.read()
 
@@ -138,9 +135,6 @@ class TestDefaultSources(unittest.TestCase):
         self.assertTrue({"win32", "hresult", "ntstatus", "bugcheck"} <= kinds)
         self.assertIn("  0x7 FACILITY_WIN32", self.report)
         self.assertIn("  0x7 FACILITY_NTWIN32", self.report)
-
-    def test_fast(self):
-        self.assertLess(self.seconds, 20.0)
 
 
 if _missing():

@@ -7,14 +7,14 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import time
 import unittest
 
 from generator import winerr_gen
+from generator.tests.guard import HangGuarded
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 FIXTURES = os.path.join(HERE, "fixtures")
-SCRIPT = os.path.join(os.path.dirname(HERE), "winerr_gen.py")
+ROOT = os.path.dirname(os.path.dirname(HERE))
 MINGW = os.path.join(FIXTURES, "gen_mingw")
 WINAPI = os.path.join(FIXTURES, "gen_winapi")
 IMPACKET = os.path.join(FIXTURES, "gen_impacket")
@@ -231,10 +231,11 @@ class TestDeterminism(GenTest):
 
 class TestCommandLine(GenTest):
     def run_script(self, *args):
-        return subprocess.run([sys.executable, SCRIPT] + list(args),
-                              capture_output=True, text=True, timeout=120)
+        return subprocess.run([sys.executable, "-m", "generator"] + list(args),
+                              capture_output=True, text=True, timeout=120,
+                              cwd=ROOT)
 
-    def test_runs_as_a_script(self):
+    def test_runs_as_a_package(self):
         res = self.run_script(*base_args(self.out()))
         self.assertEqual(res.returncode, 0, res.stderr)
         self.assertRegex(res.stdout, r"^winerr-gen: \d+ entries, \d+ names, "
@@ -281,7 +282,7 @@ class TestCommandLine(GenTest):
             os.path.join(bad, "nt_errors.py") + ":"), res.stderr)
 
 
-class TestHostileHeaders(GenTest):
+class TestHostileHeaders(HangGuarded, GenTest):
     def test_generation_survives_hostile_headers(self):
         mingw = os.path.join(self.tmp, "mingw")
         shutil.copytree(MINGW, mingw)
@@ -303,9 +304,7 @@ class TestHostileHeaders(GenTest):
         write("latin_err.h", b"/* \xe9\xff */\n#define LATIN_E_OK 0x80000005\n")
         write("huge_err.h", b"#define HUGE_E_X " + b"1+" * (5 * 1024 * 1024)
               + b"1\n#define HUGE_E_OK 0x80000006\n")
-        start = time.monotonic()
         by, _ = generate(self.out(), mingw=mingw)
-        self.assertLess(time.monotonic() - start, 30)
         for name, table in (("PAREN_E_OK", "parens_err.h"),
                             ("CMT_E_OK", "comment_err.h"),
                             ("LATIN_E_OK", "latin_err.h"),
@@ -354,7 +353,7 @@ class TestHostileHeaders(GenTest):
 
     def test_each_hostile_header_alone(self):
         """Each hostile header, on its own, ends in a clear line of the
-        report within 5 s, and the generation goes on."""
+        report, without hanging, and the generation goes on."""
         for name, data, needle in self.HOSTILE:
             with self.subTest(name):
                 mingw = os.path.join(self.tmp, "mingw-" + name)
@@ -362,9 +361,7 @@ class TestHostileHeaders(GenTest):
                 with open(os.path.join(mingw, name), "wb") as f:
                     f.write(data)
                 out = self.out("out-" + name)
-                start = time.monotonic()
                 by, _ = generate(out, mingw=mingw)
-                self.assertLess(time.monotonic() - start, 5.0)
                 self.assertIn("mingw-w64 " + needle, report(out))
                 self.assertIn(("ERROR_BAD_EXE_FORMAT", "winerror.h"), by)
 

@@ -2,11 +2,11 @@
 
 import os
 import tempfile
-import time
 import unittest
 
 from generator import impacket
 from generator.model import GenError
+from generator.tests.guard import HangGuarded
 
 FIXTURES = os.path.join(os.path.dirname(__file__), "fixtures")
 INSTALLED = "/usr/lib/python3/dist-packages/impacket"
@@ -111,20 +111,16 @@ class TestErrors(unittest.TestCase):
                          [("ERROR_X", 1, "Text.")])
 
 
-class TestHostile(unittest.TestCase):
-    """Each malformed table ends in a clear GenError naming the file, within
-    5 s; nothing escapes as a traceback."""
+class TestHostile(HangGuarded):
+    """Each malformed table ends in a clear GenError naming the file, without
+    hanging; nothing escapes as a traceback."""
 
     def read(self, data):
         with tempfile.TemporaryDirectory() as tmp:
             path = os.path.join(tmp, "system_errors.py")
             with open(path, "wb") as f:
                 f.write(data)
-            start = time.monotonic()
-            try:
-                return path, impacket.read_file(path)
-            finally:
-                self.assertLess(time.monotonic() - start, 5.0)
+            return path, impacket.read_file(path)
 
     def fails(self, data, pattern):
         with self.assertRaises(GenError) as cm:

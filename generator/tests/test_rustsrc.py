@@ -3,10 +3,10 @@
 import os
 import shutil
 import tempfile
-import time
 import unittest
 
 from generator import cexpr, rustsrc
+from generator.tests.guard import HangGuarded
 
 FIXTURES = os.path.join(os.path.dirname(__file__), "fixtures")
 WINAPI = os.path.join(FIXTURES, "gen_winapi")
@@ -59,8 +59,9 @@ class TestReadDir(unittest.TestCase):
         self.assertNotIn("DECLARE_HANDLE", self.rs.table.by_name)
 
 
-class TestHostile(unittest.TestCase):
+class TestHostile(HangGuarded):
     def setUp(self):
+        super().setUp()
         self.dir = tempfile.mkdtemp(prefix="winerr-rustsrc-")
 
     def tearDown(self):
@@ -85,12 +86,10 @@ class TestHostile(unittest.TestCase):
             rs.evaluate(rs.constants[2])
 
     def read(self, data):
-        """read_dir of one file, timed: every hostile input ends within 5 s."""
+        """read_dir of one file (the class's hang guard covers it)."""
         with open(os.path.join(self.dir, "h.rs"), "wb") as f:
             f.write(data)
-        start = time.monotonic()
         rs = rustsrc.read_dir(self.dir)
-        self.assertLess(time.monotonic() - start, 5.0)
         return rs
 
     def errors(self, rs):
@@ -143,10 +142,8 @@ class TestHostile(unittest.TestCase):
     def test_macro_bomb(self):
         rs = self.read(b"macro_rules! D { ($x:expr) => { $x + $x } }\n"
                        b"pub const X: DWORD = " + b"D!(" * 40 + b"1" + b")" * 40 + b";\n")
-        start = time.monotonic()
         with self.assertRaisesRegex(cexpr.EvalError, "exceeds|nested"):
             rs.evaluate(rs.constants[0])
-        self.assertLess(time.monotonic() - start, 5.0)
 
     def test_non_utf8_bytes(self):
         rs = self.read(b"pub const A: DWORD = 0x8000\xff01;\n/* \xfe */\n"
