@@ -57,6 +57,7 @@ say "building $src in $work/a (DEB_BUILD_OPTIONS=$opts)"
     { tail -n 60 "$work/build-a.log"; die "dpkg-buildpackage"; }
 grep -E '^dpkg-gensymbols: warning' "$work/build-a.log" &&
     die "dpkg-gensymbols warned (debian/libwinerr0.symbols out of date?)"
+[ -z "$profiles" ] && grep -E '^(check|FAILED|failed suites)' "$work/build-a.log" | sed 's/^/    package build: /'
 lap "built: $(cd "$work/a" && ls ./*.deb | tr '\n' ' ')"
 
 # ---- reproducible: another path, umask, time zone and locale, no tests ----
@@ -136,7 +137,10 @@ while IFS="$(printf '\t')" read -r kind allow what; do
     if [ "$kind" = C ]; then name="Test-Command: $what"; set -- sh -ec "$what"
     else name="debian/tests/$what"; set -- "debian/tests/$what"; fi
     rc=0
-    AUTOPKGTEST_TMP=$tmp "$@" > "$tmp.out" 2> "$tmp.err" < /dev/null || rc=$?
+    # The system's PATH, as on a testbed: not a python3 or cc some user
+    # installed first on the PATH (pyenv, /usr/local).
+    PATH=/usr/sbin:/usr/bin:/sbin:/bin AUTOPKGTEST_TMP=$tmp "$@" \
+        > "$tmp.out" 2> "$tmp.err" < /dev/null || rc=$?
     sed 's/^/    /' "$tmp.out" "$tmp.err"
     [ "$rc" = 0 ] || die "autopkgtest $name: exit status $rc"
     [ "$allow" = 1 ] || [ ! -s "$tmp.err" ] || die "autopkgtest $name: output on stderr"
