@@ -58,7 +58,7 @@ say "building $src in $work/a (DEB_BUILD_OPTIONS=$opts)"
 grep -E '^dpkg-gensymbols: warning' "$work/build-a.log" &&
     die "dpkg-gensymbols warned (debian/libwinerr0.symbols out of date?)"
 [ -z "$profiles" ] && grep -E '^(check|FAILED|failed suites)' "$work/build-a.log" | sed 's/^/    package build: /'
-lap "built: $(cd "$work/a" && ls ./*.deb | tr '\n' ' ')"
+lap "built: $(cd "$work/a" && echo ./*.deb)"
 
 # ---- reproducible: another path, umask, time zone and locale, no tests ----
 mkdir -p "$work/b/elsewhere"
@@ -76,8 +76,11 @@ lap "second build identical"
 
 # ---- lintian: no error, no warning -----------------------------------------
 changes=$(ls "$work"/a/*.changes)
-lintian --fail-on error,warning --display-info --show-overrides "$changes" |
-    tee "$work/lintian.log" || die "lintian found errors or warnings"
+rc=0
+lintian --fail-on error,warning --display-info --show-overrides "$changes" \
+    > "$work/lintian.log" || rc=$?
+cat "$work/lintian.log"
+[ "$rc" = 0 ] || die "lintian: exit status $rc"
 grep -Eq '^[EW]: ' "$work/lintian.log" && die "lintian: errors or warnings above"
 lap "lintian: no errors or warnings ($(grep -c '^[IPO]: ' "$work/lintian.log" || true) info/pedantic/override lines)"
 
@@ -85,7 +88,7 @@ lap "lintian: no errors or warnings ($(grep -c '^[IPO]: ' "$work/lintian.log" ||
 cd "$work/a"
 # Every binary package built, the -dbgsym ones too.
 pkgs=$(for f in ./*.deb; do dpkg-deb -f "$f" Package; done)
-for p in $(sed -n 's/^Package: //p' "$src/debian/control"); do
+sed -n 's/^Package: //p' "$src/debian/control" | while read -r p; do
     echo "$pkgs" | grep -qx "$p" || die "no .deb for $p"
 done
 for p in $pkgs; do
@@ -100,12 +103,12 @@ for f in ./*.deb; do dpkg-deb --fsys-tarfile "$f" | tar -t; done |
 while read -r p; do
     if [ -e "$p" ] || [ -L "$p" ]; then echo "$p"; fi
 done < "$work/paths" > "$work/before"
-installed=$(echo $pkgs)
+installed=$(echo "$pkgs" | tr '\n' ' ')
 # shellcheck disable=SC2086
 $APT install ./*.deb > "$work/install.log" 2>&1 || { cat "$work/install.log"; die "apt-get install"; }
 # shellcheck disable=SC2086
 dpkg -L $pkgs | grep -vx -e / -e /. | sort -u > "$work/dpkg-L"
-lap "installed $(echo $pkgs | tr '\n' ' '): $(wc -l < "$work/dpkg-L") paths"
+lap "installed $installed: $(wc -l < "$work/dpkg-L") paths"
 say "/usr/share/doc/winerr/sources:"
 sed 's/^/    /' /usr/share/doc/winerr/sources
 
