@@ -283,7 +283,8 @@ uninstall:
 DIST := winerr-$(VERSION)
 SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 dist:
-	@test -n "$(SOURCE_DATE_EPOCH)" || { echo "dist: needs a git checkout or SOURCE_DATE_EPOCH"; exit 2; }
+	@git rev-parse --is-inside-work-tree >/dev/null 2>&1 || { echo "dist: needs a git checkout"; exit 2; }
+	@test -n "$(SOURCE_DATE_EPOCH)" || { echo "dist: no commit yet: set SOURCE_DATE_EPOCH"; exit 2; }
 	@sh tests/version_test.sh --sources
 	git ls-files -z | LC_ALL=C sort -z | \
 	  LC_ALL=C tar --create --format=gnu --no-recursion --null \
@@ -294,6 +295,7 @@ dist:
 	rm -f $(DIST).tar.tmp
 	mv $(DIST).tar.gz.tmp $(DIST).tar.gz
 	@echo "dist: $(DIST).tar.gz, $$(git ls-files | wc -l) files, sha256 $$(sha256sum $(DIST).tar.gz | cut -c1-16)"
+	@git diff --quiet HEAD || echo "dist: note: tracked files differ from the last commit; the tarball holds them as they are now"
 
 # Builds the Debian packages from `make dist`'s tarball, checks them with
 # lintian, installs, tests and purges them (as root: it runs apt-get).
