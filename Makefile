@@ -89,7 +89,7 @@ GEN_FLAGS  := --mingw-include $(MINGW_INCLUDE) --winapi-src $(WINAPI_SRC) \
               $(if $(SQL_MESSAGES),--sql-messages $(SQL_MESSAGES)) \
               $(if $(ERR_CSV),--err-csv $(ERR_CSV))
 
-.PHONY: all deps check check-sanitize check-valgrind fuzz coverage lint bench bench-repeat install \
+.PHONY: all deps deps-deb dist check-deb check check-sanitize check-valgrind fuzz coverage lint bench bench-repeat install \
         uninstall clean report FORCE
 all: $(STATIC_LIB) $(SHARED_LIB) $(ERR_BIN) $(PC_FILE) $(BUILD)/report.txt
 
@@ -109,6 +109,11 @@ deps:
 	sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
 	$$sudo apt-get update -qq && \
 	DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing
+
+# The Debian packaging tools (make dist, make check-deb, tests/deb_test.sh).
+DEB_TOOLS := debhelper dpkg-dev fakeroot lintian git
+deps-deb: deps
+	@$(MAKE) -s deps DEB_PACKAGES="$(DEB_TOOLS)"
 
 # ---- generated tables -------------------------------------------------------
 # The options file changes only when the generator's options do, so a new
@@ -335,3 +340,30 @@ uninstall:
 	    $(DESTDIR)$(PKGCONFIGDIR)/winerr.pc $(DESTDIR)$(MANDIR)/man1/err.1 \
 	    $(DESTDIR)$(BASHCOMPDIR)/err $(DESTDIR)$(DATADIR)/err.schema.json
 	rmdir $(DESTDIR)$(DATADIR) 2>/dev/null || true
+
+# ---- release ------------------------------------------------------------------
+# winerr-$(VERSION).tar.gz from the files git tracks (as they are in the work
+# tree), the same bytes on every run: names sorted, one owner, every mtime
+# SOURCE_DATE_EPOCH (default: the last commit's time), gzip without a name or
+# time.  It refuses when debian/changelog or NEWS.md name another version.
+DIST := winerr-$(VERSION)
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+dist:
+	@git rev-parse --is-inside-work-tree >/dev/null 2>&1 || { echo "dist: needs a git checkout"; exit 2; }
+	@test -n "$(SOURCE_DATE_EPOCH)" || { echo "dist: no commit yet: set SOURCE_DATE_EPOCH"; exit 2; }
+	@sh tests/version_test.sh --sources
+	git ls-files -z | LC_ALL=C sort -z | \
+	  LC_ALL=C tar --create --format=gnu --no-recursion --null \
+	    --transform='s,^,$(DIST)/,' --mtime=@$(SOURCE_DATE_EPOCH) \
+	    --owner=0 --group=0 --numeric-owner --mode='u+rw,go-w,a+rX' \
+	    --files-from=- --file=$(DIST).tar.tmp
+	gzip -n -9 < $(DIST).tar.tmp > $(DIST).tar.gz.tmp
+	rm -f $(DIST).tar.tmp
+	mv $(DIST).tar.gz.tmp $(DIST).tar.gz
+	@echo "dist: $(DIST).tar.gz, $$(git ls-files | wc -l) files, sha256 $$(sha256sum $(DIST).tar.gz | cut -c1-16)"
+	@git diff --quiet HEAD || echo "dist: note: tracked files differ from the last commit; the tarball holds them as they are now"
+
+# Builds the Debian packages from `make dist`'s tarball, checks them with
+# lintian, installs, tests and purges them (as root: it runs apt-get).
+check-deb: dist
+	sh tests/deb_test.sh $(DIST).tar.gz

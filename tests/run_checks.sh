@@ -33,6 +33,7 @@ else
 fi
 suite annotate "$PYTHON" tests/cli/test_annotate.py --err "$BUILD/err"
 suite install sh tests/install_test.sh "$BUILD"
+suite version sh tests/version_test.sh "$BUILD"
 suite sql sh tests/sql_test.sh "$BUILD"
 suite newheaders sh tests/newheaders_test.sh "$BUILD"
 suite sdk sh tests/sdk_test.sh "$BUILD"
