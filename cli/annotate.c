@@ -16,6 +16,7 @@
 
 #include "annotate_out.h"
 #include "input.h"
+#include "platform.h"
 #include "quote.h"
 #include "scan.h"
 
@@ -220,7 +221,7 @@ static int parse_options(int argc, char **argv, err_annotate_opts *o, int *files
 static int annotate_file(const char *path, const err_annotate_opts *o, uint64_t *found)
 {
     int is_stdin = strcmp(path, "-") == 0;
-    FILE *in = is_stdin ? stdin : fopen(path, "rb");
+    FILE *in = is_stdin ? stdin : err_fopen(path, "rb");
     char q[ERR_QUOTE_SIZE(200)];
     if (in == NULL) {
         fprintf(stderr, "err: cannot open '%s': %s\n",

@@ -5,6 +5,7 @@
 
 #include "explain.h"
 #include "json.h"
+#include "platform.h"
 
 #define SHOW_NAMES 3   /* names on an annotation line before "+N more"  */
 #define SHORT_TEXT 300 /* bytes of message text on an annotation line   */
@@ -13,7 +14,7 @@
 static const char *first_text(const err_explanation *x, size_t shown)
 {
     for (size_t i = 0; i < shown; i++) {
-        const char *t = winerr_entry_text(x->item[i].entry);
+        const char *t = err_entry_text(x->item[i].entry);
         if (t != NULL && *t != '\0')
             return t;
     }
@@ -131,7 +132,11 @@ static void json_item(FILE *out, const err_explain_item *it)
     fputs(",\"relation\":", out);
     json_cstring(out, winerr_relation_name(it->relation));
     fputs(",\"text\":", out);
-    json_cstring(out, winerr_entry_text(e));
+    json_cstring(out, err_entry_text(e));
+#ifdef _WIN32
+    fputs(",\"text_origin\":", out);
+    json_cstring(out, err_win32_text_origin(e));
+#endif
     putc('}', out);
 }
 

@@ -4,6 +4,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "platform.h"
+
 /* Length of the valid UTF-8 sequence at s (at most n bytes), or 0. */
 static size_t utf8_len(const unsigned char *s, size_t n)
 {
@@ -101,7 +103,11 @@ static void entry_fields(FILE *f, const winerr_entry *e)
     fputs(",\"table\":", f);
     json_cstr(f, winerr_entry_table(e));
     fputs(",\"text\":", f);
-    json_cstr(f, winerr_entry_text(e));
+    json_cstr(f, err_entry_text(e));
+#ifdef _WIN32
+    fputs(",\"text_origin\":", f);
+    json_cstr(f, err_win32_text_origin(e));
+#endif
     fputs(",\"kind\":", f);
     json_cstr(f, winerr_kind_name(winerr_entry_kind(e)));
 }
