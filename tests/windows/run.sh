@@ -30,8 +30,8 @@ suite() {
 # test reads to their end.
 "$ERR_WINE" --version </dev/null >/dev/null 2>&1
 
-suite cli "$PYTHON" tests/cli/run_cli_tests.py --err "$ERR_WINE" --skip-file "$HERE/skip"
-suite annotate "$PYTHON" tests/cli/test_annotate.py --err "$ERR_WINE" --skip-file "$HERE/skip"
+suite cli "$PYTHON" tests/cli/run_cli_tests.py --err "$ERR_WINE" --skip-file "$HERE/skip-cli"
+suite annotate "$PYTHON" tests/cli/test_annotate.py --err "$ERR_WINE" --skip-file "$HERE/skip-annotate"
 suite windows "$PYTHON" "$HERE/test_windows.py" --err "$ERR_WINE" --linux "$ERR_LINUX"
 
 [ -n "$failed_names" ] && echo "failed suites:$failed_names"
