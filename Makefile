@@ -268,7 +268,7 @@ WIN_CLI_OBJ := $(WIN_CLI_OBJ:cli/%.c=$(WIN_BUILD)/cli/%.o)
 # display, no debug chatter, no offer to install Mono or Gecko.
 WIN_PREFIX  := $(abspath $(WIN_BUILD))/wineprefix
 WINE_ENV    := env -u DISPLAY -u WAYLAND_DISPLAY WINEPREFIX=$(WIN_PREFIX) WINEDEBUG=-all \
-               WINEDLLOVERRIDES="mscoree,mshtml=" WINESERVER=$(WINESERVER)
+               WINEDLLOVERRIDES=mscoree,mshtml= WINESERVER=$(WINESERVER)
 WIN_PACKAGES := gcc-mingw-w64-x86-64 wine64
 
 .PHONY: deps-windows windows check-windows bench-windows
@@ -322,7 +322,7 @@ check-windows: $(ERR_BIN) $(WIN_EXE) $(WIN_BUILD)/err-wine $(WIN_BUILD)/winepref
 	    sh tests/windows/run.sh; rc=$$?; $(WINE_ENV) $(WINESERVER) -k 2>/dev/null; exit $$rc
 
 # err.exe's size, and its start-up under Wine beside `cmd /c exit`.
-bench-windows: $(WIN_EXE) $(WIN_BUILD)/err-wine $(WIN_BUILD)/wineprefix/system.reg
+bench-windows: $(WIN_EXE) $(ERR_BIN) $(BUILD)/spawn_bench $(WIN_BUILD)/wineprefix/system.reg
 	@$(WINE_ENV) $(WINESERVER) -p 60
 	@WINE_ENV='$(WINE_ENV)' WINE=$(WINE) sh tests/bench/windows_bench.sh $(WIN_BUILD); \
 	rc=$$?; $(WINE_ENV) $(WINESERVER) -k 2>/dev/null; exit $$rc
