@@ -29,6 +29,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "args.h"
 #include "platform.h"
 
 int main(int argc, char **argv); /* main.c */
@@ -172,6 +173,7 @@ static void relay_start(struct relay *r, int fd, DWORD std)
 /* Closes the pipe so the thread sees its end, and waits for the thread. */
 static void relay_stop(struct relay *r)
 {
+    fflush(r->fd == 1 ? stdout : stderr);
     if (r->thread == NULL)
         return;
     _close(r->fd);
@@ -180,6 +182,13 @@ static void relay_stop(struct relay *r)
     CloseHandle(r->pipe);
     CloseHandle(r->console);
     r->thread = NULL;
+}
+
+/* Also at exit(), so what was written before an exit(2) still shows. */
+static void relays_stop(void)
+{
+    relay_stop(&relays[0]);
+    relay_stop(&relays[1]);
 }
 
 int err_win32_stdout_is_console(void)
@@ -302,6 +311,8 @@ static const struct text_slot *lookup(const winerr_entry *e)
         t = NULL;
     if (lang_given || t == NULL)
         s->owned = system_text(e, lang_given ? lang : 0);
+    if (s->owned == NULL && lang_given && t == NULL)
+        s->owned = system_text(e, 0); /* not in LANG: in any language */
     if (s->owned != NULL) {
         s->text = s->owned;
         s->origin = "system";
@@ -354,7 +365,7 @@ static LANGID parse_lang(const char *s)
 
 static int lang_error(const char *arg, const char *why)
 {
-    fprintf(stderr, "err: '%s' %s\n", arg, why);
+    err_complain(NULL, arg, strlen(arg), why);
     return -1;
 }
 
@@ -426,14 +437,12 @@ int wmain(int argc, wchar_t **wargv)
     _setmode(2, _O_BINARY);
     relay_start(&relays[0], 1, STD_OUTPUT_HANDLE);
     relay_start(&relays[1], 2, STD_ERROR_HANDLE);
+    atexit(relays_stop);
 
     int n = take_lang(argc, argv);
     status = n < 0 ? 2 : main(n, argv);
 
-    fflush(stdout);
-    fflush(stderr);
-    relay_stop(&relays[0]);
-    relay_stop(&relays[1]);
+    relays_stop();
     free_texts();
     for (int i = 0; i < argc; i++)
         free(owned[i]);
