@@ -432,7 +432,11 @@ int wmain(int argc, wchar_t **wargv)
     }
     memcpy(owned, argv, ((size_t)argc + 1) * sizeof *owned);
 
-    _setmode(0, _O_BINARY);
+    /* A console keeps text mode on input: Ctrl+Z then Enter ends `err -`
+     * there, as it ends every Windows program's typed input. */
+    DWORD in_mode;
+    if (!GetConsoleMode(GetStdHandle(STD_INPUT_HANDLE), &in_mode))
+        _setmode(0, _O_BINARY);
     _setmode(1, _O_BINARY);
     _setmode(2, _O_BINARY);
     relay_start(&relays[0], 1, STD_OUTPUT_HANDLE);
