@@ -195,19 +195,35 @@ def lang_non_ascii_text_is_utf8(p):
 
 @test
 def lang_keeps_tables_text_where_system_has_none(p):
-    """An entry the system has no German text for keeps the tables' text,
-    marked "tables" (STATUS_ACCESS_DENIED: Wine's ntdll.dll has no message
-    table; WU_E_NOT_APPLICABLE: no Windows Update texts in Wine)."""
-    for name in ("STATUS_ACCESS_DENIED", "ERROR_BAD_EXE_FORMAT"):
+    """--lang de-DE: an entry Wine has a German text for gets it
+    (ERROR_BAD_EXE_FORMAT); one it has none for keeps the tables' English
+    text, marked "tables" (APPMODEL_ERROR_NO_PACKAGE: no text in Wine;
+    STATUS_ACCESS_DENIED: Wine's ntdll.dll has no message table)."""
+    for name, origin in (("ERROR_BAD_EXE_FORMAT", "system"),
+                         ("APPMODEL_ERROR_NO_PACKAGE", "tables"),
+                         ("STATUS_ACCESS_DENIED", "tables")):
         _, objs = p.win_json("--lang", "de-DE", "=" + name)
         _, lout, _ = p.linux_run("--json", "=" + name)
         m, lm = matches(objs)[0], matches([json.loads(lout)])[0]
-        if m["text_origin"] == "tables":
-            assert m["text"] == lm["text"], (m, lm)
-        else:
-            assert m["text_origin"] == "system" and m["text"] != lm["text"], m
-    _, objs = p.win_json("--lang", "de-DE", "=STATUS_ACCESS_DENIED")
-    assert matches(objs)[0]["text_origin"] == "tables", objs
+        assert lm["text"] and m["text_origin"] == origin, (m, lm)
+        assert (m["text"] == lm["text"]) == (origin == "tables"), (m, lm)
+    _, objs = p.win_json("--lang", "de-DE", "=ERROR_BAD_EXE_FORMAT")
+    assert matches(objs)[0]["text"] == "Fehlerhaftes EXE-Format f\u00fcr %1.", objs
+
+
+@test
+def lang_counts_over_the_whole_database(p):
+    """-l --json --lang de-DE: how many entries Wine gives a German text;
+    each is a Win32 code of winerror.h or an HRESULT with a facility."""
+    code, out, _ = p.win_run("-l", "--json", "--lang", "de-DE")
+    objs = [json.loads(l) for l in out.decode("utf-8").splitlines()]
+    german = [o for o in objs if o["text_origin"] == "system"]
+    assert code == 0 and german
+    for o in german:
+        assert o["table"] == "winerror.h" or o["kind"] != "win32", o
+        assert o["kind"] != "hresult" or o["value"] > 0xffff, o
+    print("     %d Win32 codes and %d HRESULTs get Wine's German text" %
+          (sum(o["kind"] == "win32" for o in german), sum(o["kind"] == "hresult" for o in german)))
 
 
 @test
