@@ -282,10 +282,14 @@ deps-windows:
 	$$sudo apt-get update -qq && \
 	DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing
 
-$(WIN_BUILD)/lib/%.o: lib/%.c lib/winerr.h lib/internal.h $(GEN)/stamp
+$(WIN_BUILD)/cc-found:
+	@command -v $(WIN_CC) >/dev/null || { echo "windows: no $(WIN_CC): run make deps-windows"; exit 1; }
+	@mkdir -p $(@D) && touch $@
+
+$(WIN_BUILD)/lib/%.o: lib/%.c lib/winerr.h lib/internal.h $(GEN)/stamp | $(WIN_BUILD)/cc-found
 	@mkdir -p $(@D)
 	$(WIN_CC) -std=c11 $(WARN) -DWINERR_BUILDING -Ilib -I$(GEN) $(WIN_CFLAGS) -c $< -o $@
-$(WIN_BUILD)/cli/%.o: cli/%.c lib/winerr.h $(wildcard cli/*.h)
+$(WIN_BUILD)/cli/%.o: cli/%.c lib/winerr.h $(wildcard cli/*.h) | $(WIN_BUILD)/cc-found
 	@mkdir -p $(@D)
 	$(WIN_CC) -std=c11 $(WARN) -Ilib -Icli $(WIN_CFLAGS) -c $< -o $@
 
@@ -303,6 +307,7 @@ windows: $(WIN_EXE)
 
 # The Wine prefix, made once; `wineboot -i` takes some seconds.
 $(WIN_BUILD)/wineprefix/system.reg:
+	@test -x $(WINE) || { echo "windows: no $(WINE): run make deps-windows"; exit 1; }
 	@mkdir -p $(@D)
 	@start=$$(date +%s); $(WINE_ENV) $(WINE) wineboot -i >$(WIN_BUILD)/wineboot.log 2>&1; \
 	$(WINE_ENV) $(WINESERVER) -w; \
