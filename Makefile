@@ -64,7 +64,8 @@ GPERF_FLAGS := -L ANSI-C -t -T -P -C -E
 # ---- sources ----------------------------------------------------------------
 LIB_SRC  := $(wildcard lib/*.c)
 LIB_OBJ  := $(LIB_SRC:lib/%.c=$(BUILD)/lib/%.o)
-CLI_SRC  := $(wildcard cli/*.c)
+# cli/win32.c is the Windows build's alone (make windows).
+CLI_SRC  := $(filter-out cli/win32.c,$(wildcard cli/*.c))
 CLI_OBJ  := $(CLI_SRC:cli/%.c=$(BUILD)/cli/%.o)
 TEST_SRC := $(wildcard tests/lib/test_*.c)
 TEST_BIN := $(TEST_SRC:tests/lib/%.c=$(BUILD)/tests/%)
@@ -316,6 +317,88 @@ check-valgrind: check-valgrind-python
 bench-python: $(PY_STAMP)
 	PYTHONPATH=$(PY_LIB) $(BENCH_PIN) $(PY_PYTHON) python/tests/bench_winerr.py --build $(BUILD)
 bench: bench-python
+
+# ---- Windows: err.exe, cross-built, run under Wine ---------------------------
+# The same generated tables ($(GEN)) and the same sources, compiled with
+# MinGW-w64 into one static x86-64 err.exe that imports only system DLLs;
+# cli/win32.c adds what differs on Windows (README, "Windows").
+WIN_CC      ?= x86_64-w64-mingw32-gcc
+WIN_OBJDUMP ?= x86_64-w64-mingw32-objdump
+WIN_CFLAGS  ?= -O2
+WINE        ?= /usr/lib/wine/wine64
+WINESERVER  ?= /usr/lib/wine/wineserver64
+WIN_BUILD   := $(BUILD)/windows
+WIN_EXE     := $(WIN_BUILD)/err.exe
+WIN_LIB_OBJ := $(LIB_SRC:lib/%.c=$(WIN_BUILD)/lib/%.o)
+WIN_CLI_OBJ := $(wildcard cli/*.c)
+WIN_CLI_OBJ := $(WIN_CLI_OBJ:cli/%.c=$(WIN_BUILD)/cli/%.o)
+# A private, headless Wine: its own prefix under the build directory, no
+# display, no debug chatter, no offer to install Mono or Gecko.
+WIN_PREFIX  := $(abspath $(WIN_BUILD))/wineprefix
+WINE_ENV    := env -u DISPLAY -u WAYLAND_DISPLAY WINEPREFIX=$(WIN_PREFIX) WINEDEBUG=-all \
+               WINEDLLOVERRIDES=mscoree,mshtml= WINESERVER=$(WINESERVER)
+WIN_PACKAGES := gcc-mingw-w64-x86-64 wine64
+
+.PHONY: deps-windows windows check-windows bench-windows
+deps-windows:
+	@missing=$$(for p in $(WIN_PACKAGES); do \
+	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; \
+	  done); \
+	if [ -z "$$missing" ]; then echo "deps-windows: all installed"; exit 0; fi; \
+	echo "deps-windows: installing:" $$missing; \
+	sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	$$sudo apt-get update -qq && \
+	DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing
+
+$(WIN_BUILD)/cc-found:
+	@command -v $(WIN_CC) >/dev/null || { echo "windows: no $(WIN_CC): run make deps-windows"; exit 1; }
+	@mkdir -p $(@D) && touch $@
+
+$(WIN_BUILD)/lib/%.o: lib/%.c lib/winerr.h lib/internal.h $(GEN)/stamp | $(WIN_BUILD)/cc-found
+	@mkdir -p $(@D)
+	$(WIN_CC) -std=c11 $(WARN) -DWINERR_BUILDING -Ilib -I$(GEN) $(WIN_CFLAGS) -c $< -o $@
+$(WIN_BUILD)/cli/%.o: cli/%.c lib/winerr.h $(wildcard cli/*.h) | $(WIN_BUILD)/cc-found
+	@mkdir -p $(@D)
+	$(WIN_CC) -std=c11 $(WARN) -Ilib -Icli $(WIN_CFLAGS) -c $< -o $@
+
+# -municode: the program starts at win32.c's wmain, which has the command
+# line in UTF-16.  -static: no MinGW runtime DLLs beside err.exe.
+$(WIN_EXE): $(WIN_LIB_OBJ) $(WIN_CLI_OBJ)
+	$(WIN_CC) -municode -static -s -o $@ $^
+	@dlls=$$($(WIN_OBJDUMP) -p $@ | sed -n 's/^[[:space:]]*DLL Name: //p' | sort -f | tr '\n' ' '); \
+	echo "windows: $@, $$(wc -c < $@) bytes, imports: $$dlls"; \
+	for d in $$dlls; do case $$(echo $$d | tr A-Z a-z) in \
+	    kernel32.dll|msvcrt.dll) ;; \
+	    *) echo "windows: $$d is not a DLL every Windows has"; rm -f $@; exit 1;; esac; done
+
+windows: $(WIN_EXE)
+
+# The Wine prefix, made once; `wineboot -i` takes some seconds.
+$(WIN_BUILD)/wineprefix/system.reg:
+	@test -x $(WINE) || { echo "windows: no $(WINE): run make deps-windows"; exit 1; }
+	@mkdir -p $(@D)
+	@start=$$(date +%s); $(WINE_ENV) $(WINE) wineboot -i >$(WIN_BUILD)/wineboot.log 2>&1; \
+	$(WINE_ENV) $(WINESERVER) -w; \
+	echo "windows: Wine prefix made in $$(( $$(date +%s) - start )) s"
+
+# What the test drivers run as "err": err.exe under this build's Wine.
+$(WIN_BUILD)/err-wine: $(WIN_EXE) Makefile
+	@printf '#!/bin/sh\nexec %s %s %s "$$@"\n' '$(WINE_ENV)' '$(WINE)' '$(abspath $(WIN_EXE))' > $@
+	@chmod +x $@
+
+# The CLI suites against err.exe under Wine; tests/windows/skip lists the
+# tests that do not apply there, with the reason.  One wineserver serves
+# the whole run.
+check-windows: $(ERR_BIN) $(WIN_EXE) $(WIN_BUILD)/err-wine $(WIN_BUILD)/wineprefix/system.reg
+	@$(WINE_ENV) $(WINESERVER) -p 60
+	@ERR_LINUX=$(ERR_BIN) ERR_WINE=$(WIN_BUILD)/err-wine PYTHON=$(PYTHON) \
+	    sh tests/windows/run.sh; rc=$$?; $(WINE_ENV) $(WINESERVER) -k 2>/dev/null; exit $$rc
+
+# err.exe's size, and its start-up under Wine beside `cmd /c exit`.
+bench-windows: $(WIN_EXE) $(ERR_BIN) $(BUILD)/spawn_bench $(WIN_BUILD)/wineprefix/system.reg
+	@$(WINE_ENV) $(WINESERVER) -p 60
+	@WINE_ENV='$(WINE_ENV)' WINE=$(WINE) sh tests/bench/windows_bench.sh $(WIN_BUILD); \
+	rc=$$?; $(WINE_ENV) $(WINESERVER) -k 2>/dev/null; exit $$rc
 
 # ---- install ----------------------------------------------------------------
 install: all

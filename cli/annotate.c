@@ -21,6 +21,7 @@
 #include "args.h"
 #include "chars.h"
 #include "input.h"
+#include "platform.h"
 #include "quote.h"
 #include "scan.h"
 
@@ -306,7 +307,7 @@ static int out_errno; /* why standard output failed, once it has */
 static int annotate_file(const char *path, const err_annotate_opts *o, uint64_t *found)
 {
     int is_stdin = strcmp(path, "-") == 0;
-    FILE *in = is_stdin ? stdin : fopen(path, "rb");
+    FILE *in = is_stdin ? stdin : err_fopen(path, "rb");
     if (in == NULL) {
         err_io_error(path, "opened", errno);
         return 2;

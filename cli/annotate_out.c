@@ -7,6 +7,7 @@
 #include "chars.h"
 #include "answer.h"
 #include "json.h"
+#include "platform.h"
 
 #define SHOW_NAMES 3   /* names on an annotation line before "+N more"  */
 #define SHORT_TEXT 300 /* bytes of message text on an annotation line   */
@@ -15,7 +16,7 @@
 static const char *first_text(const err_explanation *x, size_t shown)
 {
     for (size_t i = 0; i < shown; i++) {
-        const char *t = winerr_entry_text(x->item[i].entry);
+        const char *t = err_entry_text(x->item[i].entry);
         if (t != NULL && *t != '\0')
             return t;
     }

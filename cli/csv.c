@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "platform.h"
+
 /* The characters written as references, and their references. */
 static const char special[] = ",\n\r'\"&";
 static const char *const refs[] = {"&#44;", "&#10;", "&#13;", "&apos;", "&quot;", "&amp;"};
@@ -25,7 +27,7 @@ void err_csv_dump(FILE *f, const winerr_filter *filter)
     fputs("HexID,SymbolicName,Description,Source\n", f);
     winerr_all(&it, filter);
     for (const winerr_entry *e; (e = winerr_next(&it)) != NULL;) {
-        const char *text = winerr_entry_text(e);
+        const char *text = err_entry_text(e);
         fprintf(f, "0x%x,", (unsigned)winerr_entry_value(e));
         err_csv_escaped(f, winerr_entry_name(e));
         fputs(",\"", f);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "answer.h"
+#include "platform.h"
 
 /* Length of the valid UTF-8 sequence at s (at most n bytes), or 0. */
 static size_t utf8_len(const unsigned char *s, size_t n)
@@ -108,7 +109,11 @@ static void entry_fields(FILE *f, const winerr_entry *e)
     fputs(",\"table\":", f);
     json_cstr(f, winerr_entry_table(e));
     fputs(",\"text\":", f);
-    json_cstr(f, winerr_entry_text(e));
+    json_cstr(f, err_entry_text(e));
+#ifdef _WIN32
+    fputs(",\"text_origin\":", f);
+    json_cstr(f, err_win32_text_origin(e));
+#endif
     fputs(",\"kind\":", f);
     json_cstr(f, winerr_kind_name(winerr_entry_kind(e)));
 }

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "chars.h"
+#include "platform.h"
 
 #define NAME_COLUMN 62 /* err.exe: "  %-62s %s" */
 #define TEXT_WIDTH 59  /* characters of text per "# " line */
@@ -102,7 +103,7 @@ static void sput(char *buf, size_t size, size_t *len, const char *p, size_t n)
 static size_t format_entry(const winerr_entry *e, char *buf, size_t size)
 {
     const char *name = winerr_entry_name(e), *table = winerr_entry_table(e);
-    const char *text = winerr_entry_text(e);
+    const char *text = err_entry_text(e);
     size_t len = 0, n = strlen(name);
     sput(buf, size, &len, "  ", 2);
     sput(buf, size, &len, name, n);
@@ -300,7 +301,7 @@ void err_text_list_line(struct err_obuf *o, const winerr_entry *e)
     put_hex(o, winerr_entry_value(e));
     err_obuf_putc(o, ' ');
     err_obuf_puts(o, winerr_entry_table(e));
-    const char *t = winerr_entry_text(e);
+    const char *t = err_entry_text(e);
     if (t != NULL && *t != '\0') {
         err_obuf_putc(o, ' ');
         for (; *t != '\0'; t++)

@@ -18,6 +18,7 @@
 #include "output.h"
 #include "parse.h"
 #include "quote.h"
+#include "platform.h"
 #include "usage.h"
 
 #define MAX_LINE ((size_t)16 << 20) /* longest stdin line read */
@@ -273,7 +274,11 @@ int err_cli_main(int argc, char **argv)
     struct run r = {.cli = &cli, .out = stdout, .ob = &ob};
     r.opts.filter = cli.filtered ? &cli.filter : NULL;
     r.opts.strict = cli.strict;
+#ifdef _WIN32
+    r.interactive = err_win32_stdout_is_console();
+#else
     r.interactive = isatty(fileno(stdout));
+#endif
     if (!r.interactive) {
         static char outbuf[1 << 16]; /* stdio's buffer, for --json and --csv */
         setvbuf(stdout, outbuf, _IOFBF, sizeof outbuf);

@@ -31,6 +31,10 @@ static const char text[] =
     "  --annotate [FILE]...  copy a log through, explaining the codes in it\n"
     "  -h, --help, /?  this help\n"
     "  --version       the version\n"
+#ifdef _WIN32
+    "  --lang LANG     the system's texts in LANG (de-DE, 0x0407) where it has\n"
+    "                  them; the tables' texts otherwise\n"
+#endif
     "\n"
     "Exit status: 0 when every input matched, 1 when one matched nothing,\n"
     "2 for a usage error or unreadable input.  See err(1).\n";

@@ -12,7 +12,13 @@
 #include "winerr.h"
 #include "winerr_gen.h" /* the generator's constants: build/gen/ */
 
+/* PE/COFF (the Windows build) has no ELF symbol visibility: a static
+ * err.exe exports nothing anyway. */
+#ifdef _WIN32
+#define WINERR_HIDDEN
+#else
 #define WINERR_HIDDEN __attribute__((visibility("hidden")))
+#endif
 
 /* Strings are offsets into winerr__names / winerr__texts, so the tables need
  * no relocations.  Text offset 0 is the empty string: no text. */

@@ -41,7 +41,7 @@ extern "C" {
 #define WINERR_VERSION_NUMBER \
     (WINERR_VERSION_MAJOR * 10000 + WINERR_VERSION_MINOR * 100 + WINERR_VERSION_PATCH)
 
-#if defined(WINERR_BUILDING) && defined(__GNUC__)
+#if defined(WINERR_BUILDING) && defined(__GNUC__) && !defined(_WIN32)
 #define WINERR_API __attribute__((visibility("default")))
 #else
 #define WINERR_API

@@ -1149,13 +1149,39 @@ def json_schema_every_line(err):
 
 # ---- driver -----------------------------------------------------------------
 
+def read_skips(path):
+    """[prefix, reason, hits] from lines 'NAME | REASON' (# starts a
+    comment): a test whose name starts with NAME is skipped for REASON."""
+    skips = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            name, sep, reason = line.partition(" | ")
+            if not sep or not name.strip() or not reason.strip():
+                raise SystemExit("%s: not 'NAME | REASON': %r" % (path, line))
+            skips.append([name.strip(), reason.strip(), 0])
+    return skips
+
+
+def skip_reason(skips, name):
+    for s in skips:
+        if name.startswith(s[0]):
+            s[2] += 1
+            return s[1]
+    return None
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--err", default="build/err", help="the err binary to test")
     ap.add_argument("--wrapper", default="", help='command prefix, e.g. "valgrind -q ..."')
     ap.add_argument("-k", default="", help="run only tests whose name contains this")
     ap.add_argument("-v", action="store_true", help="print each test's name")
+    ap.add_argument("--skip-file", help="tests that do not apply, one 'NAME | REASON' a line")
     opts = ap.parse_args()
+    skips = read_skips(opts.skip_file) if opts.skip_file else []
     if not os.access(opts.err, os.X_OK):
         print("run_cli_tests: %s is not an executable" % opts.err, file=sys.stderr)
         return 2
@@ -1166,6 +1192,11 @@ def main():
     for t in TESTS:
         name = t.__name__
         if opts.k and opts.k not in name:
+            continue
+        why = skip_reason(skips, name)
+        if why is not None:
+            skipped += 1
+            print("SKIP %s: %s" % (name, why))
             continue
         try:
             t(err)
@@ -1180,6 +1211,11 @@ def main():
         passed += 1
         if opts.v:
             print("ok   %s" % name)
+    unused = [p for p, _, hits in skips if not hits]
+    if unused and not opts.k:
+        failed += len(unused)
+        for p in unused:
+            print("FAIL skip-file: %r names no test" % p)
     summary = "%d passed, %d failed" % (passed, failed)
     if skipped:
         summary += ", %d skipped" % skipped

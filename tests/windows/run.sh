@@ -1,0 +1,39 @@
+#!/bin/sh
+# make check-windows: the CLI suites against err.exe under Wine, then the
+# Windows-only tests; one summary line.  Environment: ERR_WINE (a script
+# that runs err.exe under Wine), ERR_LINUX (the Linux err, for the
+# comparisons), PYTHON.
+#
+# tests/windows/skip names the tests that do not apply to err.exe, each with
+# its reason; the drivers report them as skipped.
+PYTHON=${PYTHON:-python3}
+HERE=$(dirname "$0")
+passed=0
+failed=0
+failed_names=
+
+suite() {
+    name=$1
+    shift
+    echo "==> $name (err.exe under Wine)"
+    if "$@"; then
+        passed=$((passed + 1))
+    else
+        failed=$((failed + 1))
+        failed_names="$failed_names $name"
+        echo "FAILED: $name"
+    fi
+}
+
+# Wine's services start with the first program and keep the standard
+# streams they inherit: started here, they hold /dev/null, not the pipes a
+# test reads to their end.
+"$ERR_WINE" --version </dev/null >/dev/null 2>&1
+
+suite cli "$PYTHON" tests/cli/run_cli_tests.py --err "$ERR_WINE" --skip-file "$HERE/skip-cli"
+suite annotate "$PYTHON" tests/cli/test_annotate.py --err "$ERR_WINE" --skip-file "$HERE/skip-annotate"
+suite windows "$PYTHON" "$HERE/test_windows.py" --err "$ERR_WINE" --linux "$ERR_LINUX"
+
+[ -n "$failed_names" ] && echo "failed suites:$failed_names"
+echo "check-windows: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
