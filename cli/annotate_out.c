@@ -56,8 +56,7 @@ static void write_short_text(FILE *out, const char *t)
 }
 
 
-/* The entries for a hit, ranked by what its line says it is. */
-static void explain_hit(const err_scan_hit *h, err_explanation *x)
+void err_annotate_explain(const err_scan_hit *h, err_explanation *x)
 {
     const char *table = h->context == ERR_CTX_TLS        ? "schannel.h"
                         : h->context == ERR_CTX_IO_ERROR ? "ntiologc.h"
@@ -147,7 +146,7 @@ void err_annotate_text(FILE *out, const char *line, const err_scan_hit *h,
                        const char *eol)
 {
     err_explanation x;
-    explain_hit(h, &x);
+    err_annotate_explain(h, &x);
     const char *m = line + h->column;
     fputs(ERR_ANNOTATE_PREFIX, out);
     /* The match is hex, digits, 'x', L/U and blanks: safe to copy, but a tab
@@ -186,7 +185,7 @@ void err_annotate_json(FILE *out, const char *file, uint64_t line_no,
                        const char *line, const err_scan_hit *h)
 {
     err_explanation x;
-    explain_hit(h, &x);
+    err_annotate_explain(h, &x);
     fputs("{\"file\":", out);
     err_json_string(out, file, strlen(file));
     fprintf(out, ",\"line\":%llu,\"column\":%zu,\"match\":",

@@ -8,12 +8,17 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "answer.h"
 #include "scan.h"
 
 /* What starts every annotation line; `grep -v '^    #> '` removes them. */
 #define ERR_ANNOTATE_PREFIX "    #> "
 
 /* The annotation line for hit h of `line`, ended with eol. */
+/* The entries for a hit, best first, ranked by what its line says it is
+ * (its context: a TLS alert's schannel.h names first, and so on). */
+void err_annotate_explain(const err_scan_hit *h, err_explanation *x);
+
 void err_annotate_text(FILE *out, const char *line, const err_scan_hit *h,
                        const char *eol);
 

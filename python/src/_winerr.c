@@ -18,10 +18,11 @@
 #include <string.h>
 
 #include "annotate.h"
+#include "annotate_out.h"
 #include "args.h"
+#include "chars.h"
 #include "eventlog.h"
-#include "explain.h"
-#include "lookup.h"
+#include "answer.h"
 #include "parse.h"
 #include "quote.h"
 #include "run.h"
@@ -569,19 +570,9 @@ static int iter_into(PyObject *list, winerr_iter *it)
 
 static int dwords_into(PyObject *list, const struct err_query *q, const struct err_opts *o)
 {
-    char why[200];
-    err_dword *d = PyMem_Malloc((q->dwords ? q->dwords : 1) * sizeof *d);
-    if (d == NULL) {
-        PyErr_NoMemory();
-        return -1;
-    }
-    long n = q->form == ERR_FORM_HEXSTRING
-                 ? err_hexstring_parse(q->data, q->data_len, d, q->dwords, NULL, why, sizeof why)
-                 : err_eventlog_parse(q->data, q->data_len, d, q->dwords, NULL, why, sizeof why);
     int rc = 0;
-    for (long i = 0; rc == 0 && i < n && (size_t)i < q->dwords; i++)
-        rc = answer_into(list, d[i].value, o);
-    PyMem_Free(d);
+    for (size_t i = 0; rc == 0 && i < q->dwords; i++)
+        rc = answer_into(list, q->dword[i].value, o);
     return rc;
 }
 
@@ -666,9 +657,10 @@ static PyObject *py_lookup(PyObject *mod, PyObject *const *args, Py_ssize_t narg
         const char *s = arg_bytes(x, "lookup", &len, &keep);
         struct err_query q;
         char why[200];
+        int parsed = 0;
         if (s == NULL) {
             rc = -1;
-        } else if (err_parse_arg(s, (size_t)len, &q, why, sizeof why) < 0) {
+        } else if (!(parsed = err_parse_arg(s, (size_t)len, &q, why, sizeof why) == 0)) {
             bad_input(s, (size_t)len, why);
             rc = -1;
         } else if (q.form == ERR_FORM_TABLE || q.form == ERR_FORM_CSV || q.form == ERR_FORM_HELP) {
@@ -688,6 +680,8 @@ static PyObject *py_lookup(PyObject *mod, PyObject *const *args, Py_ssize_t narg
             for (size_t i = 0; rc == 0 && i < q.nreadings; i++)
                 rc = answer_into(list, q.readings[i].value, &o);
         }
+        if (s != NULL && parsed)
+            err_query_free(&q);
         Py_XDECREF(keep);
     }
     if (rc < 0)
@@ -723,6 +717,8 @@ static PyObject *py_decode(PyObject *mod, PyObject *x)
         if (bad != NULL)
             bad_input(s, (size_t)len, bad);
         v = q.readings[0].value;
+        if (rc == 0)
+            err_query_free(&q);
         Py_XDECREF(keep);
         if (bad != NULL)
             return NULL;
@@ -834,6 +830,7 @@ typedef struct {
     int is_str, ascii;
     const char *errors;/* how a non-UTF-8 str line was encoded          */
     size_t nhits, next;
+    err_scan_state scan; /* what one line tells the next (scan.h)        */
     err_scan_hit hits[ERR_SCAN_MAX_HITS];
 } AnnotatorObject;
 
@@ -913,8 +910,14 @@ static int next_line(AnnotatorObject *a)
         if (a->len > 0 && a->p[a->len - 1] == '\r')
             a->len--;
     }
+    if (a->line_no == 1) { /* a UTF-8 byte-order mark, as err --annotate skips it */
+        size_t bom = winerr__bom_len(a->p, (size_t)a->len);
+        a->p += bom;
+        a->len -= (Py_ssize_t)bom;
+    }
     if ((size_t)a->len <= ERR_ANNOTATE_MAX_LINE)
-        a->nhits = err_scan_line(a->p, (size_t)a->len, a->flags, a->hits, ERR_SCAN_MAX_HITS);
+        a->nhits = err_scan_next(&a->scan, a->p, (size_t)a->len, a->flags, a->hits,
+                                 ERR_SCAN_MAX_HITS);
     return 1;
 }
 
@@ -942,7 +945,7 @@ static PyObject *column_object(AnnotatorObject *a, size_t at)
 static PyObject *hit_object(AnnotatorObject *a, const err_scan_hit *h)
 {
     err_explanation x;
-    err_explain(h->value, h->prefer, &x);
+    err_annotate_explain(h, &x);
     PyObject *entries = PyList_New((Py_ssize_t)x.count);
     PyObject *relations = PyTuple_New((Py_ssize_t)x.count);
     for (size_t i = 0; entries != NULL && relations != NULL && i < x.count; i++) {
@@ -1024,6 +1027,7 @@ static PyObject *py_annotate(PyObject *mod, PyObject *args, PyObject *kw)
     a->lines = it;
     a->flags = strict ? ERR_SCAN_STRICT : 0;
     a->line_no = 0;
+    memset(&a->scan, 0, sizeof a->scan);
     a->line = a->keep = NULL;
     a->p = NULL;
     a->len = 0;

@@ -356,6 +356,7 @@ def test_decode_names_and_err(err):
 def annotate_corpus():
     """The logs of tests/cli/test_annotate.py, as lists of bytes lines."""
     path = os.path.join(ROOT, "tests", "cli", "test_annotate.py")
+    sys.path.insert(0, os.path.dirname(path))  # its own helpers (json_schema)
     spec = importlib.util.spec_from_file_location("cli_test_annotate", path)
     mod = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(mod)
@@ -382,9 +383,10 @@ def hit_as_json(h):
 
 
 def json_as_hit(o):
-    return {"line": o["line"], "match": o["match"], "form": o["form"], "value": o["value"],
+    return {"line": o["line"], "match": o["match"], "form": o["form"],
+            "value": "0x%08x" % o["value"],
             "total": o["decoding"]["total"], "main": o["decoding"]["main"],
-            "matches": [(m["name"], m["table"], m["value"], m["kind"], m["relation"])
+            "matches": [(m["name"], m["table"], "0x%08x" % m["value"], m["kind"], m["relation"])
                         for m in o["decoding"]["matches"]]}
 
 
