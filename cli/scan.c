@@ -406,7 +406,7 @@ static int after_sqlstate(const struct line *l, size_t start)
 }
 
 /* The phrase that introduces a number starting at s[start), if any. */
-static struct kw phrase_before(const struct line *l, size_t start);
+static struct kw phrase_before(const struct line *l, size_t start, size_t j, size_t lw);
 
 /* The same, with the quick no of most numbers inline: no separator before
  * them, or a word before the separators that no phrase ends with. */
@@ -426,22 +426,20 @@ static inline struct kw keyword_before(const struct line *l, size_t start)
     unsigned last = alnum_index(l->s[j - 1]), prev = alnum_index(l->s[j - 2]);
     if (last == 36 || prev == 36 || tails[last][prev] == 0)
         return none;
-    return phrase_before(l, start);
+    size_t lw = word_before(l, j);
+    if (lw > 16 || !(tails[last][prev] & (1u << lw)))
+        return none;
+    return phrase_before(l, start, j, lw);
 }
 
-static struct kw phrase_before(const struct line *l, size_t start)
+static struct kw phrase_before(const struct line *l, size_t start, size_t j, size_t lw)
 {
     struct kw kw = {ERR_CTX_NONE, 0, 0};
-    size_t j = start, seps = 0;
     int colon = 0;
-    while (j > 0 && seps <= MAX_SEPS && IS(l->s[j - 1], C_SEP))
-        j--, seps++, colon |= l->s[j] == ':' || l->s[j] == '=';
-    if (seps == 0 || seps > MAX_SEPS || j == 0)
-        return kw;
+    for (size_t k = j; k < start; k++)
+        colon |= l->s[k] == ':' || l->s[k] == '=';
     unsigned char last = (unsigned char)(l->s[j - 1] | 0x20);
-    size_t lw = word_before(l, j), best = 0, at = 0;
-    if (lw > 16 || !(tails[alnum_index(l->s[j - 1])][alnum_index(l->s[j - 2])] & (1u << lw)))
-        return kw;
+    size_t best = 0, at = 0;
     const struct phrase *found = NULL;
     for (size_t i = 0; i < sizeof phrases / sizeof phrases[0]; i++) {
         const struct phrase *p = &phrases[i];
@@ -929,14 +927,17 @@ static int clue_byte(unsigned char c)
     return c == 'k' || c == 'K' || c == 'B';
 }
 
-/* Index of the first decimal digit or clue byte in s[i, len), or len.
- * Eight bytes at a time where the byte order allows: in a log most bytes
- * are neither. */
-static size_t next_mark(const unsigned char *s, size_t i, size_t len)
+static unsigned clue_at(const unsigned char *s, size_t i, size_t len);
+
+/* Index of the first decimal digit in s[i, len), or len; what the k, K
+ * and B bytes passed on the way say is added to *clue (clue_at).  Eight
+ * bytes at a time where the byte order allows: in a log most bytes are
+ * neither. */
+static size_t next_digit(const unsigned char *s, size_t i, size_t len, unsigned *clue)
 {
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-    for (; i + 8 <= len; i += 8) {
+    while (i + 8 <= len) {
         uint64_t x, d, k, B;
         memcpy(&x, s + i, 8);
         d = x ^ (ones * '0'); /* digits become the bytes 0..9 */
@@ -944,15 +945,25 @@ static size_t next_mark(const unsigned char *s, size_t i, size_t len)
         /* A byte below 10 (or zero) gets its top bit set; a borrow only
          * comes from a lower byte that is itself a match, so the lowest
          * set bit is exact. */
-        uint64_t m = ((d - ones * 10) & ~d) | ((k - ones) & ~k) | ((B - ones) & ~B);
-        m &= highs;
-        if (m != 0)
-            return i + (size_t)(__builtin_ctzll(m) >> 3);
+        uint64_t m = (((d - ones * 10) & ~d) | ((k - ones) & ~k) | ((B - ones) & ~B)) & highs;
+        if (m == 0) {
+            i += 8;
+            continue;
+        }
+        i += (size_t)(__builtin_ctzll(m) >> 3);
+        if ((unsigned)(s[i] - '0') <= 9)
+            return i;
+        *clue |= clue_at(s, i, len);
+        i++;
     }
 #endif
-    while (i < len && (unsigned)(s[i] - '0') > 9 && !clue_byte(s[i]))
-        i++;
-    return i;
+    for (; i < len; i++) {
+        if ((unsigned)(s[i] - '0') <= 9)
+            return i;
+        if (clue_byte(s[i]))
+            *clue |= clue_at(s, i, len);
+    }
+    return len;
 }
 
 /* Skips "Data:" or "Binary data:" before an offset label on the same line. */
@@ -1033,6 +1044,9 @@ static int event_line(struct line *l)
     size_t i = 0;
     while (i < l->len && IS(l->s[i], C_BLANK))
         i++;
+    /* An offset label, or "Data:" or "Binary data:" before one. */
+    if (i >= l->len || !IS(l->s[i], C_HEX))
+        return 0;
     return event_line_at(l, data_heading(l, i));
 }
 
@@ -1107,14 +1121,9 @@ size_t err_scan_next(err_scan_state *state, const char *line, size_t len, unsign
     const unsigned char *s = l.s;
     size_t i = 0;
     while (i < len && l.n < max) {
-        i = next_mark(s, i, len);
+        i = next_digit(s, i, len, &clue);
         if (i >= len)
             break;
-        if ((unsigned)(s[i] - '0') > 9) {
-            clue |= clue_at(s, i, len);
-            i++;
-            continue;
-        }
         size_t a = i, b = i + 1;
         unsigned all = C_DIGIT | C_HEX | C_WORD, c;
         while (a > 0 && ((c = cls[s[a - 1]]) & C_WORD))
