@@ -27,6 +27,8 @@
 #define CHUNK (256u * 1024u)
 /* A whole line of the maximum length, its CRLF, and a chunk read after it. */
 #define BUF_SIZE (ERR_ANNOTATE_MAX_LINE + 2u + CHUNK)
+/* Bytes looked at to tell UTF-16 from other input (input.h). */
+#define DETECT_BYTES 64u
 /* UTF-16 bytes read at a time: their UTF-8 fits in a chunk. */
 #define RAW ((CHUNK - 8u) / 3u * 2u)
 
@@ -151,6 +153,18 @@ static long read_more(struct stream *st)
     long n = err_read_some(st->in, (char *)st->raw, RAW);
     if (n < 0)
         return -1;
+    /* The encoding is told from the first bytes: read on until there are
+     * enough of them (a pipe may deliver them one by one), a line has
+     * ended, or the input has. */
+    while (!st->detected && n > 0 && (size_t)n < DETECT_BYTES &&
+           memchr(st->raw, '\n', (size_t)n) == NULL) {
+        long more = err_read_some(st->in, (char *)st->raw + n, RAW - (size_t)n);
+        if (more < 0)
+            return -1;
+        if (more == 0)
+            break;
+        n += more;
+    }
     st->short_read = n < (long)RAW;
     size_t skip = 0;
     if (!st->detected) {

@@ -15,16 +15,21 @@
  * one per line:
  *
  *     {"file":"-","line":12,"column":34,"match":"0x800700C1","form":"hex",
- *      "value":2147942593,"hex":"0x800700c1","signed":-2147024703,
- *      "decoding":{"hresult":{...},"ntstatus":{...},"total":1,"main":1,
- *      "matches":[{"name":...,"value":193,"hex":"0xc1","table":...,"text":...,
- *      "kind":...,"relation":"win32-from-hresult",
+ *      "context":"","value":2147942593,"hex":"0x800700c1","signed":-2147024703,
+ *      "no_name":null,"decoding":{"hresult":{...},"ntstatus":{...},"total":1,
+ *      "main":1,"matches":[{"name":...,"value":193,"hex":"0xc1","table":...,
+ *      "text":...,"kind":...,"relation":"win32-from-hresult",
  *      "shown_as":"HRESULT_FROM_WIN32(ERROR_BAD_EXE_FORMAT)"}]}}
  *
  * line and column count from 1, column in bytes; "file" is the argument as
  * given ("-" for standard input); "matches" is best first, its first "main"
- * items being the ones the text mode shows.  cli/err.schema.json is the
- * schema of these objects and of err --json's.  What counts as a code: scan.c.
+ * items being the ones the text mode shows.  "context" is what the line
+ * says the code is (scan.h); "no_name" is the text of a no-name line
+ * ("HRESULT, severity FAILURE, FACILITY_SETUPAPI (15), code 0x081f (2079)")
+ * for a labelled code no table names, else null.  A UTF-16 input is read
+ * as UTF-8 text: line and column count in that text.  cli/err.schema.json
+ * is the schema of these objects and of err --json's.  What counts as a
+ * code: scan.c.
  *
  * Exit status: 0 when some code was found, 1 when none was, 2 for a usage
  * error or a file that cannot be read or output that cannot be written
@@ -37,7 +42,8 @@
 #include <stdio.h>
 
 /* Lines up to this many bytes (without the line ending) are scanned; a
- * longer line is copied through in pieces, unannotated. */
+ * longer line is copied through in pieces, unannotated, and counted in one
+ * line on stderr at the end of its input. */
 #define ERR_ANNOTATE_MAX_LINE (1u << 20)
 
 typedef struct err_annotate_opts {

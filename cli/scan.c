@@ -231,24 +231,33 @@ static const struct phrase phrases[] = {
 };
 #undef P
 
-/* For each letter, bit k is set when a phrase's last word ends in it and
- * has k letters: what the table above gives (tests/cli/test_annotate.py
- * checks that the two agree). */
-#define E(c, bits) [(c) >= 'a' ? (c) - 'a' : (c) - '0' + 26] = (bits)
-#define B(k) (1u << (k))
-static const uint32_t ends[36] = {
-    E('d', B(2) | B(6) | B(8) | B(9)),                     /* id, failed          */
-    E('e', B(4) | B(5) | B(6) | B(8) | B(9) | B(10) | B(12) | B(13)), /* code */
-    E('g', B(3) | B(9)),                                   /* msg, returning      */
-    E('k', B(5) | B(8)),                                   /* check, bugcheck     */
-    E('p', B(4)),                                          /* stop                */
-    E('2', B(5)),                                          /* win32               */
-    E('t', B(5) | B(7)),                                   /* dwret; start        */
-    E('r', B(2) | B(5) | B(6) | B(8) | B(9) | B(10) | B(12)), /* hr, error, number */
-    E('s', B(2) | B(3) | B(6) | B(8)),                     /* is, was, status     */
-};
-#undef E
-#undef B
+/* Letters and digits as 0..35, anything else 36. */
+static unsigned alnum_index(unsigned char c)
+{
+    if (c >= '0' && c <= '9')
+        return (unsigned)(c - '0') + 26u;
+    c |= 0x20;
+    return c >= 'a' && c <= 'z' ? (unsigned)(c - 'a') : 36u;
+}
+
+/* tails[i][j]: bit k set when a phrase's last word has k letters and ends
+ * in the characters of index j then i ("error": i = r, j = o).  Filled
+ * from phrases[] on first use, and the same every time: it lets most
+ * numbers of a log (line 363, copied 4096, ThreadID='12') go without a
+ * look at the table. */
+static uint32_t tails[36][36];
+static int tails_ready;
+
+static void fill_tails(void)
+{
+    for (size_t i = 0; i < sizeof phrases / sizeof phrases[0]; i++) {
+        const struct phrase *p = &phrases[i];
+        unsigned last = alnum_index((unsigned char)p->text[p->len - 1]);
+        unsigned prev = alnum_index((unsigned char)p->text[p->len - 2]);
+        tails[last][prev] |= 1u << p->last;
+    }
+    tails_ready = 1;
+}
 
 /* The phrase before a number, as keyword_before finds it. */
 struct kw {
@@ -397,25 +406,40 @@ static int after_sqlstate(const struct line *l, size_t start)
 }
 
 /* The phrase that introduces a number starting at s[start), if any. */
-static struct kw keyword_before(const struct line *l, size_t start)
+static struct kw phrase_before(const struct line *l, size_t start, size_t j, size_t lw);
+
+/* The same, with the quick no of most numbers inline: no separator before
+ * them, or a word before the separators that no phrase ends with. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline struct kw keyword_before(const struct line *l, size_t start)
+{
+    static const struct kw none = {ERR_CTX_NONE, 0, 0};
+    size_t j = start;
+    while (j > 0 && start - j <= MAX_SEPS && IS(l->s[j - 1], C_SEP))
+        j--;
+    if (j == start || j < 2 || start - j > MAX_SEPS)
+        return none;
+    if (!tails_ready)
+        fill_tails();
+    unsigned last = alnum_index(l->s[j - 1]), prev = alnum_index(l->s[j - 2]);
+    if (last == 36 || prev == 36 || tails[last][prev] == 0)
+        return none;
+    size_t lw = word_before(l, j);
+    if (lw > 16 || !(tails[last][prev] & (1u << lw)))
+        return none;
+    return phrase_before(l, start, j, lw);
+}
+
+static struct kw phrase_before(const struct line *l, size_t start, size_t j, size_t lw)
 {
     struct kw kw = {ERR_CTX_NONE, 0, 0};
-    size_t j = start, seps = 0;
     int colon = 0;
-    while (j > 0 && seps <= MAX_SEPS && IS(l->s[j - 1], C_SEP))
-        j--, seps++, colon |= l->s[j] == ':' || l->s[j] == '=';
-    if (seps == 0 || seps > MAX_SEPS || j == 0)
-        return kw;
-    /* Most numbers stop here: no phrase ends in a word of this length that
-     * ends in this letter (pid 4242, line 363, took 12 ms). */
-    unsigned char last = l->s[j - 1];
-    unsigned idx = last >= '0' && last <= '9' ? last - '0' + 26u : (last | 0x20u) - 'a';
-    last = last >= '0' && last <= '9' ? last : (unsigned char)(last | 0x20);
-    if (idx >= 36 || ends[idx] == 0)
-        return kw;
-    size_t lw = word_before(l, j), best = 0, at = 0;
-    if (lw > 16 || !(ends[idx] & (1u << lw)))
-        return kw;
+    for (size_t k = j; k < start; k++)
+        colon |= l->s[k] == ':' || l->s[k] == '=';
+    unsigned char last = (unsigned char)(l->s[j - 1] | 0x20);
+    size_t best = 0, at = 0;
     const struct phrase *found = NULL;
     for (size_t i = 0; i < sizeof phrases / sizeof phrases[0]; i++) {
         const struct phrase *p = &phrases[i];
@@ -601,7 +625,7 @@ static void hex_run(struct line *l, size_t a, size_t b)
             add(l, a, b - a, v, ERR_SCAN_KEYWORD, kw.ctx, 1);
         else if (err_explain_known(v))
             add(l, a, b - a, v, ERR_SCAN_KEYWORD, kw.ctx, 0);
-    } else if (kw.ctx == ERR_CTX_NONE && v != 0 && v < 0x10000 && same_after(l, b, v, 0) &&
+    } else if (kw.ctx == ERR_CTX_NONE && v != 0 && v < 0x10000 && same_after(l, b, v, 1) &&
                win32_known(v)) {
         add(l, a, b - a, v, ERR_SCAN_KEYWORD, ERR_CTX_WIN32, 0); /* 0x7e (126) */
     }
@@ -864,28 +888,36 @@ static void word_run(struct line *l, size_t a, size_t b, unsigned all)
 {
     const unsigned char *s = l->s;
     size_t n = b - a;
-    /* The phrase before a word is only looked for once the word could be
-     * a code: most numbers of a log are glued (dates, times, addresses). */
-    int sep = a > 0 && IS(s[a - 1], C_SEP);
+    unsigned char before = a > 0 ? s[a - 1] : ' ';
+    if (a >= 8 && before == '>' && equal_ci(s + a - 8, "<binary>", 8)) {
+        binary_run(l, a, b);
+        return;
+    }
+    if (all & C_DIGIT) { /* a decimal number: the common case */
+        /* Too short to be code-like unsigned, no sign, and no separator
+         * for a phrase to stand before: most numbers of a log end here. */
+        if (n < 10 && !IS(before, C_SEP) && before != '-')
+            return;
+        if (n == 8 && bare_hex_run(l, a, b)) /* 80070005 */
+            return;
+        decimal_run(l, a, b);
+        return;
+    }
     if (n >= 3 && s[a] == '0' && (s[a + 1] | 0x20) == 'x') {
         hex_run(l, a, b);
         return;
     }
-    if (a >= 8 && s[a - 1] == '>' && equal_ci(s + a - 8, "<binary>", 8)) {
-        binary_run(l, a, b);
+    if (!(all & C_HEX))
         return;
-    }
-    if (sep && !(all & C_DIGIT) && (all & C_HEX) && n <= 8 && !glued(l, a, b) &&
+    /* The phrase before a word is only looked for once the word could be
+     * a code: most numbers of a log are glued (dates, times, addresses). */
+    if (IS(before, C_SEP) && n <= 8 && !glued(l, a, b) &&
         (keyword_before(l, a).flags & K_HEX)) {
         bugcheck(l, a, n, hex_value(s + a, n)); /* BugCheck 7E */
         return;
     }
-    if ((n == 8 || n == 16) && (all & C_HEX) && bare_hex_run(l, a, b))
-        return;
-    /* Too short to be code-like unsigned, no sign, and no separator for a
-     * phrase to stand before: most numbers of a log end here. */
-    if ((all & C_DIGIT) && (n >= 10 || sep || (a > 0 && s[a - 1] == '-')))
-        decimal_run(l, a, b);
+    if (n == 8 || n == 16)
+        bare_hex_run(l, a, b);
 }
 
 /* A byte that may end or start a clue: k and K end "bugcheck", B starts
@@ -895,14 +927,17 @@ static int clue_byte(unsigned char c)
     return c == 'k' || c == 'K' || c == 'B';
 }
 
-/* Index of the first decimal digit or clue byte in s[i, len), or len.
- * Eight bytes at a time where the byte order allows: in a log most bytes
- * are neither. */
-static size_t next_mark(const unsigned char *s, size_t i, size_t len)
+static unsigned clue_at(const unsigned char *s, size_t i, size_t len);
+
+/* Index of the first decimal digit in s[i, len), or len; what the k, K
+ * and B bytes passed on the way say is added to *clue (clue_at).  Eight
+ * bytes at a time where the byte order allows: in a log most bytes are
+ * neither. */
+static size_t next_digit(const unsigned char *s, size_t i, size_t len, unsigned *clue)
 {
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
     const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-    for (; i + 8 <= len; i += 8) {
+    while (i + 8 <= len) {
         uint64_t x, d, k, B;
         memcpy(&x, s + i, 8);
         d = x ^ (ones * '0'); /* digits become the bytes 0..9 */
@@ -910,15 +945,25 @@ static size_t next_mark(const unsigned char *s, size_t i, size_t len)
         /* A byte below 10 (or zero) gets its top bit set; a borrow only
          * comes from a lower byte that is itself a match, so the lowest
          * set bit is exact. */
-        uint64_t m = ((d - ones * 10) & ~d) | ((k - ones) & ~k) | ((B - ones) & ~B);
-        m &= highs;
-        if (m != 0)
-            return i + (size_t)(__builtin_ctzll(m) >> 3);
+        uint64_t m = (((d - ones * 10) & ~d) | ((k - ones) & ~k) | ((B - ones) & ~B)) & highs;
+        if (m == 0) {
+            i += 8;
+            continue;
+        }
+        i += (size_t)(__builtin_ctzll(m) >> 3);
+        if ((unsigned)(s[i] - '0') <= 9)
+            return i;
+        *clue |= clue_at(s, i, len);
+        i++;
     }
 #endif
-    while (i < len && (unsigned)(s[i] - '0') > 9 && !clue_byte(s[i]))
-        i++;
-    return i;
+    for (; i < len; i++) {
+        if ((unsigned)(s[i] - '0') <= 9)
+            return i;
+        if (clue_byte(s[i]))
+            *clue |= clue_at(s, i, len);
+    }
+    return len;
 }
 
 /* Skips "Data:" or "Binary data:" before an offset label on the same line. */
@@ -999,6 +1044,9 @@ static int event_line(struct line *l)
     size_t i = 0;
     while (i < l->len && IS(l->s[i], C_BLANK))
         i++;
+    /* An offset label, or "Data:" or "Binary data:" before one. */
+    if (i >= l->len || !IS(l->s[i], C_HEX))
+        return 0;
     return event_line_at(l, data_heading(l, i));
 }
 
@@ -1073,14 +1121,9 @@ size_t err_scan_next(err_scan_state *state, const char *line, size_t len, unsign
     const unsigned char *s = l.s;
     size_t i = 0;
     while (i < len && l.n < max) {
-        i = next_mark(s, i, len);
+        i = next_digit(s, i, len, &clue);
         if (i >= len)
             break;
-        if ((unsigned)(s[i] - '0') > 9) {
-            clue |= clue_at(s, i, len);
-            i++;
-            continue;
-        }
         size_t a = i, b = i + 1;
         unsigned all = C_DIGIT | C_HEX | C_WORD, c;
         while (a > 0 && ((c = cls[s[a - 1]]) & C_WORD))

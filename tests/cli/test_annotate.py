@@ -17,6 +17,7 @@ import select
 import subprocess
 import sys
 import tempfile
+import time
 
 import json_schema
 
@@ -267,6 +268,7 @@ PHRASES = [
     "The remote server returned an error: (407) Proxy Authentication Required.",
     "copied 2147483648 bytes of 3221225472",
     "<Data Name=\"Status\">0x00000006</Data> <Data Name=\"TicketOptions\">0x40810010</Data>",
+    ("state 0x20 (32) after the retry", [("0x20", ["ERROR_SHARING_VIOLATION"])]),
 ]
 
 BUGCHECKS = [
@@ -277,6 +279,9 @@ BUGCHECKS = [
     ("BugCheck 7E, {ffffffffc0000005, fffff80368499e95, ffffd0012345e8a8, ffffd0012345e0e0}",
      [("7E", ["SYSTEM_THREAD_EXCEPTION_NOT_HANDLED"]), ("ffffffffc0000005", ["STATUS_ACCESS_VIOLATION"])]),
     ("BugCheck D1, {0, 2, 0, fffff8012a3b4c5d}", [("D1", ["DRIVER_IRQL_NOT_LESS_OR_EQUAL"])]),
+    # a code found first by the digit pass, the hex letters after it: in column order
+    ("0xffffffffc0000005 led to BugCheck EF", [("0xffffffffc0000005", ["STATUS_ACCESS_VIOLATION"]),
+                                              ("EF", ["CRITICAL_PROCESS_DIED"])]),
     ("BUGCHECK_CODE:  7e", [("7e", ["SYSTEM_THREAD_EXCEPTION_NOT_HANDLED"])]),
     ("*** Fatal System Error: 0x0000007e", [("0x0000007e", ["SYSTEM_THREAD_EXCEPTION_NOT_HANDLED"])]),
     ("*** STOP: 0x000000D1 (0x0000000000000000,0x0000000000000002,0x0000000000000000,0xFFFFF8801A2B3C4D)",
@@ -305,6 +310,8 @@ UNNAMED = [
     ("hr=0x8007abcd", [("0x8007abcd", [])]),
     ("Operation failed with error 0x0000011b.", [("0x0000011b", [])]),
     ("   ExceptionCode: c06d007e (Delay-load module not found)", [("c06d007e", [])]),
+    ("The forwarder failed. Error code is 2150859027 and Error Message is <f:WSManFault/>.",
+     [("2150859027", [])]),
     # no phrase, no name: not a code
     "value 0x800f081f seen",
 ]
@@ -797,6 +804,7 @@ def test_utf16(err):
     for i in range(len(data)):
         p.stdin.write(data[i:i + 1])
         p.stdin.flush()
+        time.sleep(0.01)  # each byte its own read, mostly
     out, _ = p.communicate(timeout=60)
     check(out.startswith(b"error 5\n    #> 5 (0x00000005) = ERROR_ACCESS_DENIED"),
           "UTF-16 a byte at a time: %r" % out)
@@ -813,19 +821,15 @@ def test_long_line_note(err):
 
 
 def test_phrase_table(err):
-    """cli/scan.c's quick check of last words agrees with its phrase table."""
+    """Each phrase in cli/scan.c's table gives the length of its last word
+    right: the quick test of the word before a number relies on it."""
     import re
     src = open(os.path.join(HERE, "..", "..", "cli", "scan.c"), encoding="utf-8").read()
     phrases = re.findall(r'P\("([^"]+)", (\d+), ', src)
-    ends = {}
-    for c, bits in re.findall(r"E\('(.)', ([^)]*\)(?: \| B\(\d+\))*)\)", src):
-        ends[c] = {int(b) for b in re.findall(r"B\((\d+)\)", bits)}
-    want = {}
+    check(len(phrases) > 30, "phrase table found: %d" % len(phrases))
     for text, n in phrases:
         last = text.split(" ")[-1]
-        check(len(last) == int(n), "phrase %r: last word length %s" % (text, n))
-        want.setdefault(last[-1], set()).add(len(last))
-    check(len(phrases) > 30 and ends == want, "ends[] %r, phrases want %r" % (ends, want))
+        check(len(last) == int(n) and len(last) >= 2, "phrase %r: last word length %s" % (text, n))
 
 
 def test_plain_command(err):
