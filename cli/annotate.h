@@ -15,11 +15,10 @@
  * one per line:
  *
  *     {"file":"-","line":12,"column":34,"match":"0x800700C1","form":"hex",
- *      "context":"","value":2147942593,"hex":"0x800700c1",
- *      "signed":-2147024703,"no_name":null,
- *      "decoding":{"hresult":{...},"ntstatus":{...},"total":1,"main":1,
- *      "matches":[{"name":...,"value":193,"hex":"0xc1","table":...,"text":...,
- *      "kind":...,"relation":"win32-from-hresult",
+ *      "context":"","value":2147942593,"hex":"0x800700c1","signed":-2147024703,
+ *      "no_name":null,"decoding":{"hresult":{...},"ntstatus":{...},"total":1,
+ *      "main":1,"matches":[{"name":...,"value":193,"hex":"0xc1","table":...,
+ *      "text":...,"kind":...,"relation":"win32-from-hresult",
  *      "shown_as":"HRESULT_FROM_WIN32(ERROR_BAD_EXE_FORMAT)"}]}}
  *
  * line and column count from 1, column in bytes; "file" is the argument as
