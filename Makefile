@@ -81,6 +81,8 @@ all: $(STATIC_LIB) $(SHARED_LIB) $(ERR_BIN) $(PC_FILE) $(BUILD)/report.txt
 DEB_PACKAGES := gcc make python3 gperf libcmocka-dev mingw-w64-common \
                 librust-winapi-dev python3-impacket pkg-config clang \
                 libclang-rt-14-dev llvm valgrind cppcheck gcovr hyperfine time
+# The Python binding (python/): headers, setuptools, pytest, venv.
+DEB_PACKAGES += python3-dev python3-setuptools python3-pytest python3-venv
 deps:
 	@missing=$$(for p in $(DEB_PACKAGES); do \
 	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; \
@@ -156,7 +158,7 @@ $(BUILD)/tests/%: tests/lib/%.c tests/lib/test_common.h $(STATIC_LIB)
 	$(CC) $(TEST_CFLAGS) -o $@ $< $(STATIC_LIB) -lcmocka
 
 check: all $(TEST_BIN)
-	+@BUILD=$(BUILD) PYTHON=$(PYTHON) CC="$(CC)" CFLAGS="$(CFLAGS)" LDFLAGS="$(LDFLAGS)" TEST_BINS="$(TEST_BIN)" \
+	+@BUILD=$(BUILD) PYTHON=$(PYTHON) PY_PYTHON="$(PY_PYTHON)" PY_LIB="$(PY_LIB)" CC="$(CC)" CFLAGS="$(CFLAGS)" LDFLAGS="$(LDFLAGS)" TEST_BINS="$(TEST_BIN)" \
 	    SQL_MESSAGES_TEST="$(SQL_MESSAGES_TEST)" MINGW_INCLUDE="$(MINGW_INCLUDE)" \
 	    WINAPI_SRC="$(WINAPI_SRC)" IMPACKET_DIR="$(IMPACKET_DIR)" sh tests/run_checks.sh
 
@@ -253,6 +255,48 @@ BENCH_RUNS  ?= 16
 BENCH_PAUSE ?= 20
 bench-repeat: $(BUILD)/bench
 	BENCH_CPU=$(BENCH_CPU) sh tests/bench/repeat_bench.sh $(BUILD) $(BENCH_RUNS) $(BENCH_PAUSE)
+
+# ---- the Python binding (python/) ------------------------------------------
+# `import winerr`: a CPython extension over lib/ and cli/, built with
+# PY_PYTHON (Debian's /usr/bin/python3 where it is there: a python3 found
+# first on PATH, pyenv's say, may have no headers) into $(PY_LIB); `make
+# check` runs its pytest suite with that same interpreter.
+PY_PYTHON ?= $(firstword $(wildcard /usr/bin/python3) python3)
+PY_BUILD  := $(BUILD)/python
+PY_LIB    := $(abspath $(PY_BUILD))/lib
+PY_STAMP  := $(PY_BUILD)/stamp
+
+.PHONY: python bench-python
+python: $(PY_STAMP)
+$(PY_STAMP): python/setup.py $(wildcard python/src/*.c python/winerr/*) $(LIB_SRC) $(CLI_SRC) \
+             lib/winerr.h lib/internal.h $(wildcard cli/*.h) $(GEN)/stamp
+	@$(PY_PYTHON) -c 'import os, sys, sysconfig; \
+	    sys.exit(0 if os.path.exists(os.path.join(sysconfig.get_paths()["include"], "Python.h")) \
+	    else "python: $(PY_PYTHON) has no Python.h: apt-get install python3-dev, or make PY_PYTHON=...")'
+	cd python && WINERR_BUILD=$(abspath $(BUILD)) WINERR_WERROR=1 CC="$(CC)" CFLAGS="$(CFLAGS)" \
+	    LDFLAGS="$(LDFLAGS)" $(PY_PYTHON) setup.py -q build --build-base $(abspath $(PY_BUILD))/b \
+	    --build-lib $(PY_LIB)
+	$(PY_PYTHON) -m compileall -q $(PY_LIB)/winerr
+	@touch $@
+check: $(PY_STAMP)
+
+# The binding's test run under valgrind memcheck: no invalid access and no
+# block definitely lost (CPython itself leaves objects reachable at exit, so
+# only definite leaks count).  Tests that only measure RSS or start other
+# programs are left to make check.
+VALGRIND_PY := valgrind -q --error-exitcode=99 --leak-check=full --show-leak-kinds=definite \
+               --errors-for-leak-kinds=definite
+.PHONY: check-valgrind-python
+check-valgrind-python: all $(PY_STAMP)
+	PYTHONMALLOC=malloc WINERR_UNDER_VALGRIND=1 PYTHONPATH=$(PY_LIB) WINERR_BUILD=$(BUILD) \
+	    WINERR_ERR=$(abspath $(ERR_BIN)) $(VALGRIND_PY) $(PY_PYTHON) -m pytest -q \
+	    -p no:cacheprovider python/tests
+check-valgrind: check-valgrind-python
+
+# The binding's figures beside their baselines (python/tests/bench_winerr.py).
+bench-python: $(PY_STAMP)
+	PYTHONPATH=$(PY_LIB) $(BENCH_PIN) $(PY_PYTHON) python/tests/bench_winerr.py --build $(BUILD)
+bench: bench-python
 
 # ---- install ----------------------------------------------------------------
 install: all

@@ -35,6 +35,19 @@ suite annotate "$PYTHON" tests/cli/test_annotate.py --err "$BUILD/err"
 suite install sh tests/install_test.sh "$BUILD"
 suite version sh tests/version_test.sh "$BUILD"
 suite sql sh tests/sql_test.sh "$BUILD"
+if [ -n "$PY_LIB" ]; then
+    # The Python binding, with the interpreter it was built for (after sql:
+    # it compares with the SQL variant); a sanitizer build's module needs
+    # ASan's runtime loaded first.
+    case " $CFLAGS " in
+    *-fsanitize=address*)
+        set -- env LD_PRELOAD="$($CC -print-file-name=libasan.so)" \
+            ASAN_OPTIONS=detect_leaks=0 PYTHONMALLOC=malloc ;;
+    *) set -- env ;;
+    esac
+    suite python "$@" PYTHONPATH="$PY_LIB" WINERR_ERR="$BUILD/err" WINERR_BUILD="$BUILD" \
+        "$PY_PYTHON" -m pytest -q -p no:cacheprovider python/tests
+fi
 
 [ -n "$failed_names" ] && echo "failed suites:$failed_names"
 echo "check: $passed passed, $failed failed"
