@@ -112,7 +112,7 @@ deps:
 	DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing
 
 # The Debian packaging tools (make dist, make check-deb, tests/deb_test.sh).
-DEB_TOOLS := debhelper dpkg-dev fakeroot lintian git
+DEB_TOOLS := debhelper dh-python dpkg-dev fakeroot lintian git
 deps-deb: deps
 	@$(MAKE) -s deps DEB_PACKAGES="$(DEB_TOOLS)"
 
