@@ -27,11 +27,7 @@ if ! command -v dpkg-deb >/dev/null 2>&1; then
     exit 0
 fi
 nb=$BUILD-newhdr
-fail=0
-check() { # description, then a command that must succeed
-    what=$1; shift
-    if "$@"; then echo "ok - $what"; else echo "not ok - $what"; fail=$((fail + 1)); fi
-}
+. "$(dirname "$0")/harness.sh"
 unpack() { # deb, directory
     [ -f "$2/.unpacked" ] && [ "$2/.unpacked" -nt "$1" ] && return 0
     rm -rf "$2" && mkdir -p "$2" && dpkg-deb -x "$1" "$2" && touch "$2/.unpacked"

@@ -5,22 +5,7 @@
 # WRAPPER (optional command prefix for the CLI drivers, e.g. valgrind).
 BUILD=${BUILD:-build}
 PYTHON=${PYTHON:-python3}
-passed=0
-failed=0
-failed_names=
-
-suite() {
-    name=$1
-    shift
-    echo "==> $name"
-    if "$@"; then
-        passed=$((passed + 1))
-    else
-        failed=$((failed + 1))
-        failed_names="$failed_names $name"
-        echo "FAILED: $name"
-    fi
-}
+. "$(dirname "$0")/harness.sh"
 
 for t in $TEST_BINS; do
     suite "$(basename "$t")" "$t"
@@ -56,6 +41,4 @@ if [ -n "$PY_LIB" ]; then
         "$PY_PYTHON" -m pytest -q -p no:cacheprovider python/tests
 fi
 
-[ -n "$failed_names" ] && echo "failed suites:$failed_names"
-echo "check: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary check

@@ -17,11 +17,7 @@ if [ "${HEADER_BUILDS:-yes}" = no ]; then
     exit 0
 fi
 sb=$BUILD-sdk
-fail=0
-check() { # description, then a command that must succeed
-    what=$1; shift
-    if "$@"; then echo "ok - $what"; else echo "not ok - $what"; fail=$((fail + 1)); fi
-}
+. "$(dirname "$0")/harness.sh"
 start=$(date +%s)
 $MAKE -s BUILD="$sb" WINSDK_INCLUDE="$SDK" all >/dev/null || { echo "sdk: build failed"; exit 1; }
 echo "sdk: build with the SDK took $(( $(date +%s) - start )) s (incremental)"

@@ -8,22 +8,8 @@
 # its reason; the drivers report them as skipped.
 PYTHON=${PYTHON:-python3}
 HERE=$(dirname "$0")
-passed=0
-failed=0
-failed_names=
-
-suite() {
-    name=$1
-    shift
-    echo "==> $name (err.exe under Wine)"
-    if "$@"; then
-        passed=$((passed + 1))
-    else
-        failed=$((failed + 1))
-        failed_names="$failed_names $name"
-        echo "FAILED: $name"
-    fi
-}
+SUITE_NOTE="err.exe under Wine"
+. "$HERE/../harness.sh"
 
 # Wine's services start with the first program and keep the standard
 # streams they inherit: started here, they hold /dev/null, not the pipes a
@@ -34,6 +20,4 @@ suite cli "$PYTHON" tests/cli/run_cli_tests.py --err "$ERR_WINE" --skip-file "$H
 suite annotate "$PYTHON" tests/cli/test_annotate.py --err "$ERR_WINE" --skip-file "$HERE/skip-annotate"
 suite windows "$PYTHON" "$HERE/test_windows.py" --err "$ERR_WINE" --linux "$ERR_LINUX"
 
-[ -n "$failed_names" ] && echo "failed suites:$failed_names"
-echo "check-windows: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary check-windows
