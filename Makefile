@@ -341,14 +341,7 @@ WIN_PACKAGES := gcc-mingw-w64-x86-64 wine64
 
 .PHONY: deps-windows windows check-windows bench-windows
 deps-windows:
-	@missing=$$(for p in $(WIN_PACKAGES); do \
-	    dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; \
-	  done); \
-	if [ -z "$$missing" ]; then echo "deps-windows: all installed"; exit 0; fi; \
-	echo "deps-windows: installing:" $$missing; \
-	sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
-	$$sudo apt-get update -qq && \
-	DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing
+	@$(MAKE) -s deps DEB_PACKAGES="$(WIN_PACKAGES)"
 
 $(WIN_BUILD)/cc-found:
 	@command -v $(WIN_CC) >/dev/null || { echo "windows: no $(WIN_CC): run make deps-windows"; exit 1; }
