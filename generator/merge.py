@@ -207,10 +207,12 @@ def attach_texts(merged, source, records, default_table=None, kind=None,
     matched = 0
     added = merged.added.setdefault(source, [])
     names = names_seen if names_seen is not None else _names(merged)
-    for rec in sorted(records, key=lambda r: (r.name, r.value,
-                                              r.table or "", r.origin)):
-        if rec.value is None:
-            continue
+    # A record whose value could not be read (a MessageId with no value
+    # the reader could work out) gives nothing; leaving it out before the
+    # sort keeps None from being compared with a number.
+    for rec in sorted((r for r in records if r.value is not None),
+                      key=lambda r: (r.name, r.value, r.table or "",
+                                     r.origin)):
         key = (rec.name, rec.value)
         entry = merged.entries.get(key)
         if entry is not None:

@@ -75,6 +75,19 @@ MC_STYLE = (
     "//  The fixture query is malformed.\n//\n"
     "#define IDS_FX_QUERY_BAD                 ((HRESULT)0x00049A02L)\n"
 )
+# A MessageId block whose define has another name (a copy-and-paste slip
+# real headers have: 10.0.16299's CorError.h repeats winerror.h's
+# ERROR_BAD_PATHNAME over a define of its own).  Its text has no value
+# there, while winerror.h's block of that name has one; the generator once
+# failed on this pair, sorting a record without a value beside one with.
+SLIP_STYLE = (
+    "//\n// MessageId: FXFD_E_PAIRING_LOST\n//\n// MessageText:\n//\n"
+    "//  The fixture pairing was lost.\n//\n"
+    "#define FXFD_E_PAIRING_LOST              ((HRESULT)0x8FD10001L)\n\n"
+    "//\n// MessageId: ERROR_FIXTURE_SDK_ONLY\n//\n// MessageText:\n//\n"
+    "//  The fixture slip quotes another header's name.\n//\n"
+    "#define FXFD_E_SLIP                      FXFD_UNDEFINED_MACRO(2)\n"
+)
 # A C++-only header: a namespace and no __cplusplus test.
 CXX_ONLY = (
     "#pragma once\n"
@@ -122,6 +135,7 @@ def sdk_tree(root, lower=False):
     write(os.path.join(root, "um", name("FxOdbcInst.h")), MARKER_STYLE)
     write(os.path.join(root, "um", name("FxCxxOnly.h")), CXX_ONLY)
     write(os.path.join(root, "um", name("FxCdoSysErr.h")), MC_STYLE)
+    write(os.path.join(root, "um", name("FxFdError.h")), SLIP_STYLE)
     write(os.path.join(root, "ucrt", "fxstdio.h"), "#define FX_EOF (-1)\n")
     write(os.path.join(root, "winrt", "fxwinrt.h"),
           "#define FXRT_E_FIXTURE ((HRESULT)0x80049901L)\n")
@@ -324,6 +338,13 @@ class TestSdkBuild(Tmp):
                          0x00049A02)
         self.assertEqual(by[("FXCDO_E_FIXTURE", "fxcdosyserr.h")].text,
                          "The fixture message is not ready.")
+        # a MessageId over a define of another name gives no value and
+        # no entry; the header that defines the name keeps its own text
+        self.assertEqual(by[("FXFD_E_PAIRING_LOST", "fxfderror.h")].text,
+                         "The fixture pairing was lost.")
+        self.assertNotIn(("ERROR_FIXTURE_SDK_ONLY", "fxfderror.h"), by)
+        self.assertEqual(by[("ERROR_FIXTURE_SDK_ONLY", "winerror.h")].text,
+                         "The fixture SDK says so.")
 
     def test_include_version_root(self):
         v = self.path("Include", "10.0.22000.0")
