@@ -584,7 +584,10 @@ def test_a_million_lookups_keep_rss():
     gc.collect()
     after = rss_kb()
     print("RSS before %d KiB, after 1,000,000 lookups %d KiB" % (before, after))
-    assert after - before < 1024, (before, after)
+    # The bound is 4 MiB: the allocator may take a fresh 1 MiB arena for
+    # reasons of its own (seen once, exactly +1024 KiB, with no leak),
+    # while the smallest leak, 16 bytes a call, would add 16 MiB here.
+    assert after - before < 4096, (before, after)
 
 
 # ---- python -m winerr is err -----------------------------------------------------
