@@ -13,9 +13,21 @@ it survives the drops below and one of the keeps applies.  In order:
  4. Helpers are dropped: FACILITY_* and anything with SEVERITY in its name
     (their numbers go to the facility tables instead).
  5. Range markers are dropped: a last word FIRST, LAST, MIN or MAX whose
-    partner (X_LAST for X_FIRST...) the same file defines (CO_E_FIRST,
-    CONNECT_S_LAST), and a last word FIRST, LAST or BASE or a name ending
-    in BASEERR, BASEEND or _BASE_END (NERR_BASE, WSABASEERR, RASBASEEND).
+    partner (X_LAST for X_FIRST...; X_BASE for X_MAX or X_LAST) the same
+    file defines, the word alone or glued to the one before (CO_E_FIRST,
+    CONNECT_S_LAST, DIERR_DRIVERFIRST, OLEUI_ERR_STANDARDMAX,
+    UPNP_E_ACTION_SPECIFIC_MAX), and a last word FIRST, LAST, BASE or
+    LASTERROR or a name ending in BASEERR, BASEEND or _BASE_END
+    (NERR_BASE, WSABASEERR, RASBASEEND, MMSYSERR_LASTERROR).  An X_START
+    or X_BEGIN whose X_END the same file defines, the two more than one
+    apart or bounding another code of the file, is a marker, and so is
+    its partner (ehstormsg.h's ES_GENERAL_ERROR_START .. _END, winfax.h's
+    FAX_ERR_START .. _END; NDIS_STATUS_RESET_START and _END, one apart
+    and bounding nothing, are statuses; rule 2 keeps winerror.h's
+    ERROR_IPSEC_IKE_NEG_STATUS_BEGIN and _END).
+    HEADER_MARKERS names the bounds a header writes without a marker word
+    (vfw.h's DV_ERR_USER_MSG, where a driver's own errors start, and
+    ICERR_CUSTOM, below which a codec's errors are its own).
     A name whose last word is MIN, MAX, FIRST or LAST and whose value is
     just another constant of its own file is a marker too
     (ODBC_ERROR_MAX is defined as odbcinst.h's last code).
@@ -31,7 +43,9 @@ it survives the drops below and one of the keeps applies.  In order:
     types, lpmapi.h's ERROR_SPEC flags ERR_FORWARD_OK, ERR_Usage_*,
     ERROR_SPECF_* and SESSFLG_E_Police, wsrm.h's E_WINDOW_* send-window
     flags, mscat.h's CRYPTCAT_E_AREA_* area selectors, neterr.h's
-    NETERR_RING_* token-ring status bits).
+    NETERR_RING_* token-ring status bits, werapi.h's E_STORE_* report
+    store types, wcntypes.h's WCN_TYPE_* attribute types such as
+    WCN_TYPE_E_HASH1).
  7. In an error header (is_error_header: winerror.h, ntstatus.h,
     bugcodes.h, ntiologc.h, netevent.h, mapicode.h, wabcode.h and every
     header whose file name holds "err" or "msg", minus API headers such
@@ -56,9 +70,11 @@ it survives the drops below and one of the keeps applies.  In order:
        *_E_*, ERROR_*, NERR_*, RPC_S_*, WSAE*, JET_err*, *ERR_* such as
        DDERR_, MMSYSERR_, IO_ERR_; or X_ERROR_* / X_INFORMATION_* for a
        family X in ERROR_FAMILIES: MQ, BTH, OLE, ODBC, SNMP, WIA...), and
-       it is not a mask, shift, size, revision or version (last word MASK,
-       SHIFT, BIT, BITS, SIZE, LENGTH, LEN, REVISION, V1, V2..., in any
-       case: wdm.h's ERROR_LOG_LIMIT_SIZE, hubbusif.h's CD_ERR_V1) unless
+       it is not a mask, shift, size, revision, version or default count
+       (last word MASK, SHIFT, BIT, BITS, SIZE, LENGTH, LEN, REVISION, V1,
+       V2..., or DEFAULT_COUNT, in any case: wdm.h's ERROR_LOG_LIMIT_SIZE,
+       hubbusif.h's CD_ERR_V1, winioctl.h's
+       ERROR_HISTORY_DIRECTORY_ENTRY_DEFAULT_COUNT) unless
        a word says what went wrong (INVALID, BAD, INCORRECT, ILLEGAL,
        WRONG, NO, EXCEEDING, REQUIRES, MISMATCH, TOO:
        XPS_E_INVALID_PAGE_SIZE, ERROR_INTERNET_BAD_OPTION_LENGTH) or an
@@ -120,7 +136,8 @@ import textwrap
 # Reasons, used as report group titles.
 R_INTERNAL = "internal name or include guard"
 R_HELPER = "facility or severity helper"
-R_MARKER = "range marker (*_BASE, *_FIRST, *_LAST, *_MIN, *_MAX)"
+R_MARKER = ("range marker (*_BASE, *_FIRST, *_LAST, *_MIN, *_MAX, *_START"
+            " .. *_END)")
 R_FAMILY = "family of IDs that are not codes"
 R_NOT_INT = "not an integer constant (string, GUID, float, struct)"
 R_DISPLAY = "message ID of a display string, not a bug check"
@@ -170,6 +187,17 @@ HEADER_EXCLUDES = {
     "wsrm.h": re.compile(r"^E_WINDOW_"),  # RM_SEND_WINDOW flags
     "mscat.h": re.compile(r"^CRYPTCAT_E_AREA_"),  # area bits of CDF errors
     "neterr.h": re.compile(r"^NETERR_RING_"),  # token-ring status bits
+    # REPORT_STORE_TYPES, which report store to enumerate (0..4)
+    "werapi.h": re.compile(r"^E_STORE_"),
+    # WCN_ATTRIBUTE_TYPE values, Wi-Fi Simple Config attributes
+    # (WCN_TYPE_E_HASH1 is the E-Hash1 attribute, not an error)
+    "wcntypes.h": re.compile(r"^WCN_TYPE_"),
+}
+# Bounds of a range that one header names without a marker word.
+HEADER_MARKERS = {
+    # DV_ERR_USER_MSG (DV_ERR_BASE + 1000): where a driver's own errors
+    # start; ICERR_CUSTOM (-400): codec errors below it are the codec's own
+    "vfw.h": re.compile(r"^(DV_ERR_USER_MSG|ICERR_CUSTOM)$"),
 }
 
 
@@ -315,9 +343,20 @@ ERROR_FAMILIES = {"BTH", "SDP", "LOCALDB", "MQ", "ODBC", "OLE", "SNMP",
 
 _GUARD_RE = re.compile(r"^_|_(H|H_|INCLUDED)$")
 _HELPER_RE = re.compile(r"^FACILITY_|SEVERITY")
-_MARKER_RE = re.compile(r"(^|_)(FIRST|LAST|BASE)$|BASE(ERR|END|_END)$")
+_MARKER_RE = re.compile(r"(^|_)(FIRST|LAST|BASE|LASTERROR)$|"
+                        r"BASE(ERR|END|_END)$")
 _PAIRED_RE = re.compile(r"(^|_)(MIN|MAX|FIRST|LAST)$")
-_PARTNER = {"MIN": "MAX", "MAX": "MIN", "FIRST": "LAST", "LAST": "FIRST"}
+# Pairing also takes the word glued to the one before it (DIERR_DRIVERFIRST
+# with DIERR_DRIVERLAST, OLEUI_ERR_STANDARDMIN with OLEUI_ERR_STANDARDMAX)
+# and a *_BASE as the low end of a *_MAX or *_LAST.
+_GLUED_PAIRED_RE = re.compile(r"(MIN|MAX|FIRST|LAST)$")
+_PARTNERS = {"MIN": ("MAX",), "MAX": ("MIN", "BASE"), "FIRST": ("LAST",),
+             "LAST": ("FIRST", "BASE")}
+# Span ends: X_START or X_BEGIN with X_END (ES_GENERAL_ERROR_START 0x200
+# .. ES_GENERAL_ERROR_END 0x3FF); collect settles them by value.
+_SPAN_RE = re.compile(r"_(START|BEGIN|END)$")
+_SPAN_PARTNERS = {"START": ("END",), "BEGIN": ("END",),
+                  "END": ("START", "BEGIN")}
 _BITS_RE = re.compile(r"(^|_)(MASK|SHIFT|BIT|BITS)$")
 # A word that says what went wrong: such a name is a code whatever its
 # last word (XPS_E_INVALID_PAGE_SIZE, OPC_E_ZIP_REQUIRES_64_BIT).
@@ -327,7 +366,8 @@ _WRONG_WORD_RE = re.compile(
 # An error tag glued to the family's prefix: MCIERR_, DDERR_, MMSYSERR_.
 _ERROR_TAG_RE = re.compile(r"^[A-Z0-9]+ERR_")
 _FLAGS_RE = re.compile(r"(^|_)(MASK|SHIFT|BIT|BITS|SIZE|LENGTH|LEN|"
-                       r"REVISION(_\w+)?|V[0-9]+)$", re.IGNORECASE)
+                       r"REVISION(_\w+)?|V[0-9]+|DEFAULT_COUNT)$",
+                       re.IGNORECASE)
 _DISPLAY_RE = re.compile(r"_STRING(_PLURAL)?$|_BANNER$|_INTRO$|^BOOTLOG_|"
                          r"^BOOTING_IN_SAFEMODE_|^BUGCODE_ID_DRIVER$|"
                          r"^BUGCODE_PSS_MESSAGE|^BUGCHECK_TECH_INFO$|"
@@ -404,13 +444,30 @@ def is_marker_name(name):
     return bool(_MARKER_RE.search(name))
 
 
-def _marker(name, file_names):
-    """'paired' (X_FIRST with X_LAST in the same file: surely a marker),
-    'named' (the name alone says marker), or None."""
-    m = _PAIRED_RE.search(name)
-    if m and name[:m.start(2)] + _PARTNER[m.group(2)] in file_names:
+def _marker(name, file_names, table=""):
+    """'paired' (X_FIRST with X_LAST in the same file: surely a marker;
+    or a bound HEADER_MARKERS names), 'named' (the name alone says
+    marker), or None."""
+    m = _GLUED_PAIRED_RE.search(name)
+    if m and any(name[:m.start(1)] + p in file_names
+                 for p in _PARTNERS[m.group(1)]):
+        return "paired"
+    if table in HEADER_MARKERS and HEADER_MARKERS[table].search(name):
         return "paired"
     return "named" if _MARKER_RE.search(name) else None
+
+
+def span_partner(name, file_names):
+    """X_END for X_START or X_BEGIN (and back) when the same file defines
+    it, else None.  collect settles such a pair by value (rule 5)."""
+    m = _SPAN_RE.search(name)
+    if not m:
+        return None
+    for p in _SPAN_PARTNERS[m.group(1)]:
+        partner = name[:m.start(1)] + p
+        if partner in file_names:
+            return partner
+    return None
 
 
 _FAMILIES_BY_TABLE = {}
@@ -453,7 +510,7 @@ def pre(name, table, ctype="", erref_names=frozenset(), file_names=()):
     if _HELPER_RE.search(name):
         return DROP, R_HELPER
     t = table.lower()
-    marker = _marker(name, file_names) if t != "bugcodes.h" else None
+    marker = _marker(name, file_names, t) if t != "bugcodes.h" else None
     if marker:
         return (DROP if ctype or marker == "paired" else MAYBE), R_MARKER
     if t in HEADER_EXCLUDES and HEADER_EXCLUDES[t].search(name):

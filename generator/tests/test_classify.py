@@ -286,6 +286,58 @@ class TestDropped(unittest.TestCase):
         self.assertDropped(classify.R_MARKER, "CO_E_FIRST", "winerror.h",
                            0x800401F0, ctype="HRESULT")
 
+    def test_glued_and_base_partnered_markers(self):
+        # the marker word glued to the word before it, paired
+        self.assertDropped(classify.R_MARKER, "DIERR_DRIVERFIRST",
+                           "dinputd.h", 0x80040300, {"MAKE_HRESULT"},
+                           file_names={"DIERR_DRIVERLAST"})
+        self.assertDropped(classify.R_MARKER, "OLEUI_ERR_STANDARDMAX",
+                           "oledlg.h", 116,
+                           file_names={"OLEUI_ERR_STANDARDMIN"})
+        # X_MAX and X_LAST pair with X_BASE too
+        self.assertDropped(classify.R_MARKER, "UPNP_E_ACTION_SPECIFIC_MAX",
+                           "upnp.h", 0x8004042B, {"MAKE_HRESULT"},
+                           file_names={"UPNP_E_ACTION_SPECIFIC_BASE"})
+        # unpaired, a glued word is just the end of a name
+        for name, table, value in (
+                ("NS_E_INVALID_AUDIO_BUFFERMAX", "nserror.h", 0xC00D1BBC),
+                ("ERROR_LAST_ADMIN", "winerror.h", 0x52A),
+                ("CFERR_MAXLESSTHANMIN", "cderr.h", 0x2002),
+                ("TAPIERR_NOTADMIN", "tapi.h", 0xFFFFFFED)):
+            self.assertEqual(decide(name, table, value), (True, None), name)
+
+    def test_lasterror_and_header_markers(self):
+        self.assertDropped(classify.R_MARKER, "MMSYSERR_LASTERROR",
+                           "mmsyscom.h", 21)
+        self.assertDropped(classify.R_MARKER, "DV_ERR_USER_MSG", "vfw.h",
+                           1001)
+        self.assertDropped(classify.R_MARKER, "ICERR_CUSTOM", "vfw.h",
+                           0xFFFFFE70)
+        # GETLASTERROR says "call GetLastError": a code
+        for name, table, value in (
+                ("E_GETLASTERROR", "infotech.h", 0x80001010),
+                ("ERR_CPSUI_GETLASTERROR", "compstui.h", 0xFFFFFFFF),
+                ("DV_ERR_NOMEM", "vfw.h", 18),
+                ("ICERR_BADFORMAT", "vfw.h", 0xFFFFFFFE)):
+            self.assertEqual(decide(name, table, value), (True, None), name)
+
+    def test_span_partners(self):
+        names = {"ES_GENERAL_ERROR_START", "ES_GENERAL_ERROR_END",
+                 "FAX_ERR_START", "X_BEGIN", "X_END", "LONE_START"}
+        self.assertEqual(classify.span_partner("ES_GENERAL_ERROR_START",
+                                               names),
+                         "ES_GENERAL_ERROR_END")
+        self.assertEqual(classify.span_partner("ES_GENERAL_ERROR_END",
+                                               names),
+                         "ES_GENERAL_ERROR_START")
+        self.assertEqual(classify.span_partner("X_END", names), "X_BEGIN")
+        self.assertIsNone(classify.span_partner("FAX_ERR_START", names))
+        self.assertIsNone(classify.span_partner("LONE_START", names))
+        # a glued START is part of a name (..._FILESEQSTART)
+        self.assertIsNone(classify.span_partner(
+            "ERROR_PCW_BAD_IMAGE_FAMILY_FILESEQSTART",
+            {"ERROR_PCW_BAD_IMAGE_FAMILY_FILESEQEND"}))
+
     def test_flags_masks_sizes(self):
         self.assertDropped(classify.R_FLAGS, "DNS_ERROR_MASK", "winerror.h",
                            0x2300)
@@ -300,6 +352,11 @@ class TestDropped(unittest.TestCase):
                            "mce.h", 0x1000)
         # struct versions, and lower-case masks
         self.assertDropped(classify.R_FLAGS, "CD_ERR_V1", "hubbusif.h", 1)
+        self.assertDropped(classify.R_FLAGS,
+                           "ERROR_HISTORY_DIRECTORY_ENTRY_DEFAULT_COUNT",
+                           "winioctl.h", 8)
+        self.assertEqual(decide("OPC_E_DS_INVALID_SIGNATURE_COUNT",
+                                "msopc.h", 0x8051002B), (True, None))
         self.assertDropped(classify.R_FLAGS, "FOO_ERR_mask", "foo.h", 0xFFF)
         self.assertEqual(decide("ERROR_DS_CR_IMPOSSIBLE_TO_VALIDATE_V2",
                                 "winerror.h", 0x218A), (True, None))
@@ -336,6 +393,8 @@ class TestDropped(unittest.TestCase):
                             ("E_WINDOW_ADVANCE_BY_TIME", "wsrm.h"),
                             ("CRYPTCAT_E_AREA_MEMBER", "mscat.h"),
                             ("NETERR_RING_STATUS_SOFT_ERROR", "neterr.h"),
+                            ("E_STORE_USER_ARCHIVE", "werapi.h"),
+                            ("WCN_TYPE_E_HASH1", "wcntypes.h"),
                             ("DIAXIS_ANY_S_1", "dinput.h"),
                             ("DWRITE_PANOSE_DECORATIVE_TOPOLOGY_HORSESHOE"
                              "_E_AND_A", "dwrite_1.h"),

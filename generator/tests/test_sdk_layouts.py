@@ -63,6 +63,18 @@ MARKER_STYLE = (
     "#define ODBC_ERROR_FIXTURE_NO_MEMORY  2\n"
     "#define ODBC_ERROR_MAX                ODBC_ERROR_FIXTURE_NO_MEMORY\n"
 )
+# Span ends (ehstormsg.h's and winfax.h's forms): X_START .. X_END more
+# than one apart bound codes; a pair one apart is two statuses.
+SPAN_STYLE = (
+    "#define FXES_GENERAL_ERROR_START        0x0200\n"
+    "#define FXES_GENERAL_ERROR_END          0x03FF\n"
+    "#define FXFAX_ERR_START                 7401L   // First fixture error\n"
+    "#define FXFAX_ERR_JAMMED                7401L\n"
+    "#define FXFAX_ERR_EMPTY                 7402L\n"
+    "#define FXFAX_ERR_END                   7402L   // Last fixture error\n"
+    "#define FXNDIS_STATUS_RESET_START       0x40FE0004L\n"
+    "#define FXNDIS_STATUS_RESET_END         0x40FE0005L\n"
+)
 # A message-compiler header with a string resource beside a code.
 MC_STYLE = (
     "//\n// MessageId: FXCDO_E_FIXTURE\n//\n// MessageText:\n//\n"
@@ -133,6 +145,7 @@ def sdk_tree(root, lower=False):
     write(os.path.join(root, "um", name("FxXmlLite.h")), ENUM_STYLE)
     write(os.path.join(root, "um", name("FxPbdaErrors.h")), CONST_STYLE)
     write(os.path.join(root, "um", name("FxOdbcInst.h")), MARKER_STYLE)
+    write(os.path.join(root, "um", name("FxSpanMsg.h")), SPAN_STYLE)
     write(os.path.join(root, "um", name("FxCxxOnly.h")), CXX_ONLY)
     write(os.path.join(root, "um", name("FxCdoSysErr.h")), MC_STYLE)
     write(os.path.join(root, "um", name("FxFdError.h")), SLIP_STYLE)
@@ -331,6 +344,16 @@ class TestSdkBuild(Tmp):
                        "FXCPP_E_SHOULD_NOT_APPEAR", "FXCPPWINRT_E_READ"):
             self.assertNotIn(absent, names)
         self.assertIn("ODBC_ERROR_FIXTURE_NO_MEMORY", names)
+        # span ends are markers; a pair one apart is two codes
+        for absent in ("FXES_GENERAL_ERROR_START", "FXES_GENERAL_ERROR_END",
+                       "FXFAX_ERR_START", "FXFAX_ERR_END"):
+            self.assertNotIn(absent, names)
+        self.assertEqual(by[("FXFAX_ERR_EMPTY", "fxspanmsg.h")].value, 7402)
+        self.assertEqual(
+            by[("FXNDIS_STATUS_RESET_START", "fxspanmsg.h")].value,
+            0x40FE0004)
+        self.assertEqual(
+            by[("FXNDIS_STATUS_RESET_END", "fxspanmsg.h")].value, 0x40FE0005)
         # a string resource's MessageText makes no entry of it
         self.assertNotIn("IDS_FxTownName", names)
         # but an IDS_* built as an HRESULT is a message code
