@@ -321,6 +321,58 @@ class TestDropped(unittest.TestCase):
                 ("ICERR_BADFORMAT", "vfw.h", 0xFFFFFFFE)):
             self.assertEqual(decide(name, table, value), (True, None), name)
 
+    def test_header_bounds_and_helpers(self):
+        for name, table, value in (
+                ("CDERR_GENERALCODES", "cderr.h", 0),
+                ("PDERR_PRINTERCODES", "cderr.h", 0x1000),
+                ("SL_CLIENTAPI_ZONE", "slerror.h", 0xF000),
+                ("MSDRM_CLIENT_ZONE", "msdrmerror.h", 0xCF00),
+                ("MAX_NERR", "lmerr.h", 2999),
+                ("DMUS_ERRBASE", "dmerror.h", 0x1000)):
+            self.assertDropped(classify.R_MARKER, name, table, value)
+        for name in ("ERROR_SOURCE_GATHERER", "ERROR_FTE", "ERROR_FTE_CB"):
+            self.assertDropped(classify.R_HELPER, name,
+                               "windowssearcherrors.h", 0x0D00)
+        # the codes beside them stay
+        for name, table, value in (
+                ("CDERR_STRUCTSIZE", "cderr.h", 1),
+                ("PDERR_SETUPFAILURE", "cderr.h", 0x1001),
+                ("SL_E_SRV_INVALID_PUBLISH_LICENSE", "slerror.h",
+                 0xC004B001),
+                ("NERR_NetNotStarted", "lmerr.h", 0x836),
+                ("DNS_ERROR_NAME_NOT_IN_ZONE", "winerror.h", 0x25EA),
+                ("GTHR_E_DUPLICATE_URL", "windowssearcherrors.h",
+                 0x80040D02)):
+            self.assertEqual(decide(name, table, value), (True, None), name)
+
+    def test_message_file_categories_and_provider_names(self):
+        for name, table in (("CATEGORY_GATHERER", "windowssearcherrors.h"),
+                            ("WDSCP_CATEGORY", "wdscpmsg.h"),
+                            ("WDSMCSERVER_CATEGORY", "wdsmcerr.h"),
+                            ("MSG_Publisher_Name", "pdhmsg.h"),
+                            ("S_PDH_Traits", "pdhmsg.h")):
+            self.assertDropped(classify.R_FAMILY, name, table, 1)
+        for name, table, value in (
+                ("ERROR_INVALID_CATEGORY", "winerror.h", 0x75),
+                ("NMERR_UNKNOWN_CATEGORY", "netmon.h", 0x3F0),
+                ("PDH_CSTATUS_NO_MACHINE", "pdhmsg.h", 0x800007D0)):
+            self.assertEqual(decide(name, table, value), (True, None), name)
+
+    def test_headers_named_err_or_msg_by_chance(self):
+        for table in ("verrsrc.h", "msgarg.h", "roerrorapi.h"):
+            self.assertFalse(classify.is_error_header(table), table)
+        for table in ("slerror.h", "pdhmsg.h", "wdscpmsg.h"):
+            self.assertTrue(classify.is_error_header(table), table)
+        # so their flags and types are not codes
+        for name, table, value in (("VIF_OUTOFMEMORY", "verrsrc.h", 0x8000),
+                                   ("ALLJOYN_INT32", "msgarg.h", 0x69),
+                                   ("MAX_ERROR_MESSAGE_CHARS",
+                                    "roerrorapi.h", 512)):
+            self.assertFalse(decide(name, table, value)[0], name)
+        # but roerrorapi.h's exception codes are a code family
+        self.assertEqual(decide("EXCEPTION_RO_ORIGINATEERROR",
+                                "roerrorapi.h", 0x40080201), (True, None))
+
     def test_span_partners(self):
         names = {"ES_GENERAL_ERROR_START", "ES_GENERAL_ERROR_END",
                  "FAX_ERR_START", "X_BEGIN", "X_END", "LONE_START"}
@@ -395,6 +447,7 @@ class TestDropped(unittest.TestCase):
                             ("NETERR_RING_STATUS_SOFT_ERROR", "neterr.h"),
                             ("E_STORE_USER_ARCHIVE", "werapi.h"),
                             ("WCN_TYPE_E_HASH1", "wcntypes.h"),
+                            ("OLEDBVER", "oledberr.h"),
                             ("DIAXIS_ANY_S_1", "dinput.h"),
                             ("DWRITE_PANOSE_DECORATIVE_TOPOLOGY_HORSESHOE"
                              "_E_AND_A", "dwrite_1.h"),
