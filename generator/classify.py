@@ -15,13 +15,13 @@ it survives the drops below and one of the keeps applies.  In order:
     a header's own (windowssearcherrors.h's ERROR_SOURCE_* and ERROR_FTE*,
     the number ranges its message file gives each component).
  5. Range markers are dropped: a last word FIRST, LAST, MIN or MAX whose
-    partner (X_LAST for X_FIRST...; X_BASE for X_MAX or X_LAST) the same
-    file defines, the word alone or glued to the one before (CO_E_FIRST,
-    CONNECT_S_LAST, DIERR_DRIVERFIRST, OLEUI_ERR_STANDARDMAX,
-    UPNP_E_ACTION_SPECIFIC_MAX), and a last word FIRST, LAST, BASE or
-    LASTERROR or a name ending in BASEERR, BASEEND, _BASE_END or ERRBASE
-    (NERR_BASE, WSABASEERR, RASBASEEND, MMSYSERR_LASTERROR,
-    DMUS_ERRBASE).  An X_START
+    partner (X_LAST for X_FIRST...; X_BASE with X_MAX or X_LAST) the
+    same file defines, the word alone or glued to the one before
+    (CO_E_FIRST, CONNECT_S_LAST, DIERR_DRIVERFIRST, OLEUI_ERR_STANDARDMAX,
+    UPNP_E_ACTION_SPECIFIC_BASE and _MAX), and a last word FIRST, LAST,
+    BASE or LASTERROR, a one-word name ending in BASE, or a name ending in
+    BASEERR, BASEEND, _BASE_END or ERRBASE (NERR_BASE, RASBASE, TCBASE,
+    WSABASEERR, RASBASEEND, MMSYSERR_LASTERROR, DMUS_ERRBASE).  An X_START
     or X_BEGIN whose X_END the same file defines, the two more than one
     apart or bounding another code of the file, is a marker, and so is
     its partner (ehstormsg.h's ES_GENERAL_ERROR_START .. _END, winfax.h's
@@ -61,8 +61,9 @@ it survives the drops below and one of the keeps applies.  In order:
     code, except masks and bits (last word MASK, SHIFT, BIT, BITS:
     DNS_ERROR_MASK; but EVENT_TCPIP_INVALID_MASK says what went wrong,
     as in 8a), the string resource IDs and event categories of
-    message-file headers (IDS_*, category*, CATEGORY_*, X_CATEGORY:
-    cdosyserr.h's IDS_FROM, categoryGeneral, windowssearcherrors.h's
+    message-file headers (IDS_*, TITLE_*, category*, CATEGORY_*,
+    X_CATEGORY: cdosyserr.h's IDS_FROM, netevent.h's TITLE_SC_MESSAGE_BOX,
+    categoryGeneral, windowssearcherrors.h's
     CATEGORY_GATHERER, wdscpmsg.h's WDSCP_CATEGORY; but an IDS_* whose
     value is built as an HRESULT is a message code, as
     WindowsSearchErrors.h's IDS_MON_*), the provider name and traits
@@ -378,14 +379,14 @@ HEADER_HELPERS = {
     "windowssearcherrors.h": re.compile(r"^ERROR_(SOURCE_\w+|FTE(_\w+)?)$"),
 }
 _MARKER_RE = re.compile(r"(^|_)(FIRST|LAST|BASE|LASTERROR)$|"
-                        r"BASE(ERR|END|_END)$|ERRBASE$")
+                        r"BASE(ERR|END|_END)$|ERRBASE$|^[A-Z0-9]+BASE$")
 _PAIRED_RE = re.compile(r"(^|_)(MIN|MAX|FIRST|LAST)$")
 # Pairing also takes the word glued to the one before it (DIERR_DRIVERFIRST
 # with DIERR_DRIVERLAST, OLEUI_ERR_STANDARDMIN with OLEUI_ERR_STANDARDMAX)
 # and a *_BASE as the low end of a *_MAX or *_LAST.
-_GLUED_PAIRED_RE = re.compile(r"(MIN|MAX|FIRST|LAST)$")
+_GLUED_PAIRED_RE = re.compile(r"(MIN|MAX|FIRST|LAST|BASE)$")
 _PARTNERS = {"MIN": ("MAX",), "MAX": ("MIN", "BASE"), "FIRST": ("LAST",),
-             "LAST": ("FIRST", "BASE")}
+             "LAST": ("FIRST", "BASE"), "BASE": ("MAX", "LAST")}
 # Span ends: X_START or X_BEGIN with X_END (ES_GENERAL_ERROR_START 0x200
 # .. ES_GENERAL_ERROR_END 0x3FF); collect settles them by value.
 _SPAN_RE = re.compile(r"_(START|BEGIN|END)$")
@@ -412,7 +413,7 @@ _GUID_PREFIX_RE = re.compile(r"^(IID|CLSID|GUID|LIBID|DIID|CATID|FMTID|"
                              r"PKEY|DEVPKEY)_")
 # Message-file headers' string resource IDs and event categories.
 # and the provider name and traits mc.exe writes for an event provider.
-_MSGFILE_IDS_RE = re.compile(r"^IDS_|^category[A-Z]|^CATEGORY_|"
+_MSGFILE_IDS_RE = re.compile(r"^IDS_|^TITLE_|^category[A-Z]|^CATEGORY_|"
                              r"^[A-Z0-9]+_CATEGORY$|_Publisher_Name$|"
                              r"_Traits$")
 

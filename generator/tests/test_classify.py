@@ -298,6 +298,17 @@ class TestDropped(unittest.TestCase):
         self.assertDropped(classify.R_MARKER, "UPNP_E_ACTION_SPECIFIC_MAX",
                            "upnp.h", 0x8004042B, {"MAKE_HRESULT"},
                            file_names={"UPNP_E_ACTION_SPECIFIC_BASE"})
+        self.assertDropped(classify.R_MARKER, "UPNP_E_ACTION_SPECIFIC_BASE",
+                           "upnp.h", 0x80040300, {"MAKE_HRESULT"},
+                           file_names={"UPNP_E_ACTION_SPECIFIC_MAX"})
+        # one-word bases
+        for name, table, value in (("RASBASE", "raserror.h", 600),
+                                   ("ROUTEBASE", "mprerror.h", 900),
+                                   ("TCBASE", "tcerror.h", 7500)):
+            self.assertDropped(classify.R_MARKER, name, table, value)
+        # unpaired and built as an HRESULT, a *_BASE is still a code
+        self.assertEqual(decide("WU_E_PT_SOAPCLIENT_BASE", "wuerror.h",
+                                0x80244000, {"HRESULT"}), (True, None))
         # unpaired, a glued word is just the end of a name
         for name, table, value in (
                 ("NS_E_INVALID_AUDIO_BUFFERMAX", "nserror.h", 0xC00D1BBC),
@@ -347,6 +358,7 @@ class TestDropped(unittest.TestCase):
 
     def test_message_file_categories_and_provider_names(self):
         for name, table in (("CATEGORY_GATHERER", "windowssearcherrors.h"),
+                            ("TITLE_SC_MESSAGE_BOX", "netevent.h"),
                             ("WDSCP_CATEGORY", "wdscpmsg.h"),
                             ("WDSMCSERVER_CATEGORY", "wdsmcerr.h"),
                             ("MSG_Publisher_Name", "pdhmsg.h"),
