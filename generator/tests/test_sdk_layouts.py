@@ -106,6 +106,16 @@ CXX_ONLY = (
     "#define FXCPP_E_SHOULD_NOT_APPEAR ((HRESULT)0x80049999L)\n"
     "namespace fixture { struct thing { int x; }; }\n"
 )
+# A WDK framework's status header (wdfstatus.h's form: MessageId blocks
+# over NTSTATUS casts).  Two versions, so the newer one must win.
+def wdfstatus(version, extra=""):
+    return (
+        "//\n// MessageId: STATUS_FXWDF_OBJECT_GONE\n//\n// MessageText:\n"
+        "//\n// The fixture framework object went away (%s).\n//\n"
+        "#define STATUS_FXWDF_OBJECT_GONE        ((NTSTATUS)0xC0FD0001L)\n"
+        % version + extra)
+
+
 WINERROR = (
     "//\n"
     "// MessageId: ERROR_FIXTURE_SDK_ONLY\n"
@@ -193,6 +203,31 @@ class TestLayouts(Tmp):
         self.expect(kits, os.path.join(kits, "Include", "10.0.22000.0"))
         self.expect(os.path.join(kits, "Include"),
                     os.path.join(kits, "Include", "10.0.22000.0"))
+
+    def wdk(self, kits):
+        """A Kits folder with an SDK and a WDK's wdf folders."""
+        sdk_tree(os.path.join(kits, "Include", "10.0.22000.0"))
+        wdf = os.path.join(kits, "Include", "wdf")
+        for fw, version in (("kmdf", "1.9"), ("kmdf", "1.33"),
+                            ("umdf", "2.31"), ("umdf", "2.33")):
+            write(os.path.join(wdf, fw, version, "wdfstatus.h"),
+                  wdfstatus(fw + " " + version))
+        # a newer version folder without headers, and a stray file
+        os.makedirs(os.path.join(wdf, "kmdf", "1.35"))
+        write(os.path.join(wdf, "readme.txt"), "not a framework\n")
+
+    def test_wdk_wdf_newest_version_of_each_framework(self):
+        kits = self.path("Windows Kits", "10")
+        self.wdk(kits)
+        version = os.path.join(kits, "Include", "10.0.22000.0")
+        wdf = os.path.join(kits, "Include", "wdf")
+        want = sorted([os.path.join(version, p) for p in self.PARTS] +
+                      [os.path.join(wdf, "kmdf", "1.33"),
+                       os.path.join(wdf, "umdf", "2.33")])
+        for root in (kits, os.path.join(kits, "Include")):
+            self.assertEqual(self.dirs(root)[0], want)
+        # an Include/<version> folder alone reads no wdf folder
+        self.expect(version, version)
 
     def test_xwin_splat(self):
         splat = self.path("splat")
@@ -377,6 +412,18 @@ class TestSdkBuild(Tmp):
             text = f.read()
         self.assertIn("WINSDK_INCLUDE layout: Include/<version>", text)
         self.assertIn("C++-only headers, not read: 1", text)
+
+    def test_wdk_wdfstatus_entries(self):
+        kits = self.path("Windows Kits", "10")
+        TestLayouts.wdk(self, kits)
+        by, entries = self.build(kits)
+        self.check(by, entries)
+        gone = by[("STATUS_FXWDF_OBJECT_GONE", "wdfstatus.h")]
+        self.assertEqual((gone.value, gone.kind), (0xC0FD0001, "ntstatus"))
+        # one entry, with the text of a newest version
+        self.assertEqual(len([e for e in entries
+                              if e.name == "STATUS_FXWDF_OBJECT_GONE"]), 1)
+        self.assertRegex(gone.text, r"\((kmdf 1\.33|umdf 2\.33)\)\.$")
 
     def test_xwin_splat_lower_case(self):
         splat = self.path("splat")
