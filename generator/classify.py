@@ -20,8 +20,10 @@ it survives the drops below and one of the keeps applies.  In order:
     (CO_E_FIRST, CONNECT_S_LAST, DIERR_DRIVERFIRST, OLEUI_ERR_STANDARDMAX,
     UPNP_E_ACTION_SPECIFIC_BASE and _MAX), and a last word FIRST, LAST,
     BASE or LASTERROR, a one-word name ending in BASE, or a name ending in
-    BASEERR, BASEEND, _BASE_END or ERRBASE (NERR_BASE, RASBASE, TCBASE,
-    WSABASEERR, RASBASEEND, MMSYSERR_LASTERROR, DMUS_ERRBASE).  An X_START
+    BASEERR, BASEEND, _BASE_END, ERRBASE or _BASECODE, _FINALCODE,
+    _MAXCODE (NERR_BASE, RASBASE, TCBASE, WSABASEERR, RASBASEEND,
+    MMSYSERR_LASTERROR, DMUS_ERRBASE, PlayReady's DRM_E_H264_BASECODE and
+    DRM_E_H264_FINALCODE).  An X_START
     or X_BEGIN whose X_END the same file defines, the two more than one
     apart or bounding another code of the file, is a marker, and so is
     its partner (ehstormsg.h's ES_GENERAL_ERROR_START .. _END, winfax.h's
@@ -51,7 +53,8 @@ it survives the drops below and one of the keeps applies.  In order:
     flags, mscat.h's CRYPTCAT_E_AREA_* area selectors, neterr.h's
     NETERR_RING_* token-ring status bits, werapi.h's E_STORE_* report
     store types, wcntypes.h's WCN_TYPE_* attribute types such as
-    WCN_TYPE_E_HASH1, oledberr.h's OLEDBVER version).
+    WCN_TYPE_E_HASH1, oledberr.h's OLEDBVER version, icu.h's Unicode
+    property values such as U_GCB_E_BASE_GAZ).
  7. In an error header (is_error_header: winerror.h, ntstatus.h,
     bugcodes.h, ntiologc.h, netevent.h, mapicode.h, wabcode.h and every
     header whose file name holds "err" or "msg", minus API headers such
@@ -74,19 +77,17 @@ it survives the drops below and one of the keeps applies.  In order:
     the header's result-code families (c. below).  Otherwise families
     that only hold IDs, flags or events are dropped by prefix
     (NON_CODE_PREFIXES: DISPID_, OID_, GL_, WMI_, PRINTER_, EVENTLOG_,
-    DIAXIS_, DWRITE_PANOSE_...) and GUID names (IID_*, CLSID_*, *_GUID;
-    a *_GUID name that follows a code convention, patchwiz.h's
-    ERROR_PCW_MISSING_PATCH_GUID, is a code when its value is an
-    integer).  Then a constant is a code when
+    DIAXIS_, DWRITE_PANOSE_, ERROR_HISTORY_...) and GUID names (IID_*,
+    CLSID_*, *_GUID; a *_GUID name that follows a code convention,
+    patchwiz.h's ERROR_PCW_MISSING_PATCH_GUID, is a code when its value
+    is an integer).  Then a constant is a code when
     a. its name follows an error-code convention (CODE_NAME_RE: E_*,
        *_E_*, ERROR_*, NERR_*, RPC_S_*, WSAE*, JET_err*, *ERR_* such as
        DDERR_, MMSYSERR_, IO_ERR_; or X_ERROR_* / X_INFORMATION_* for a
        family X in ERROR_FAMILIES: MQ, BTH, OLE, ODBC, SNMP, WIA...), and
-       it is not a mask, shift, size, revision, version or default count
-       (last word MASK, SHIFT, BIT, BITS, SIZE, LENGTH, LEN, REVISION, V1,
-       V2..., or DEFAULT_COUNT, in any case: wdm.h's ERROR_LOG_LIMIT_SIZE,
-       hubbusif.h's CD_ERR_V1, winioctl.h's
-       ERROR_HISTORY_DIRECTORY_ENTRY_DEFAULT_COUNT) unless
+       it is not a mask, shift, size, revision or version (last word MASK,
+       SHIFT, BIT, BITS, SIZE, LENGTH, LEN, REVISION, V1, V2..., in any
+       case: wdm.h's ERROR_LOG_LIMIT_SIZE, hubbusif.h's CD_ERR_V1) unless
        a word says what went wrong (INVALID, BAD, INCORRECT, ILLEGAL,
        WRONG, NO, EXCEEDING, REQUIRES, MISMATCH, TOO:
        XPS_E_INVALID_PAGE_SIZE, ERROR_INTERNET_BAD_OPTION_LENGTH) or an
@@ -192,6 +193,9 @@ NON_CODE_PREFIXES = (
     "DPFLTR_", "HYBRID_", "EVENTLOG_", "FLAGS_", "MSITRANSFORM_",
     "DIAXIS_", "DIBUTTON_", "DIPOV_",  # DirectInput action semantics
     "DWRITE_PANOSE_",  # font classification values (..._HORSESHOE_E_AND_A)
+    # scsi.h's, winioctl.h's fields of a device's error-history log
+    # (ERROR_HISTORY_SOURCE_CREATED_BY_DEVICE_SERVER 0)
+    "ERROR_HISTORY_",
 )
 # Constants of a header that look like codes but are not (by name regex).
 HEADER_EXCLUDES = {
@@ -209,6 +213,10 @@ HEADER_EXCLUDES = {
     # (WCN_TYPE_E_HASH1 is the E-Hash1 attribute, not an error)
     "wcntypes.h": re.compile(r"^WCN_TYPE_"),
     "oledberr.h": re.compile(r"^OLEDBVER$"),  # the OLE DB version, 0x0270
+    # ICU's Unicode property values and masks (U_GCB_E_BASE_GAZ is the
+    # grapheme cluster break E_Base_GAZ, U_GC_S_MASK the symbol categories)
+    "icu.h": re.compile(r"^U_(GCB|LB|WB|SB|GC)_"),
+    "icucommon.h": re.compile(r"^U_(GCB|LB|WB|SB|GC)_"),
 }
 # Bounds of a range that one header names without a marker word.
 HEADER_MARKERS = {
@@ -379,7 +387,8 @@ HEADER_HELPERS = {
     "windowssearcherrors.h": re.compile(r"^ERROR_(SOURCE_\w+|FTE(_\w+)?)$"),
 }
 _MARKER_RE = re.compile(r"(^|_)(FIRST|LAST|BASE|LASTERROR)$|"
-                        r"BASE(ERR|END|_END)$|ERRBASE$|^[A-Z0-9]+BASE$")
+                        r"BASE(ERR|END|_END)$|ERRBASE$|^[A-Z0-9]+BASE$|"
+                        r"_(BASE|FINAL|MAX)CODE(_EX)?$")
 _PAIRED_RE = re.compile(r"(^|_)(MIN|MAX|FIRST|LAST)$")
 # Pairing also takes the word glued to the one before it (DIERR_DRIVERFIRST
 # with DIERR_DRIVERLAST, OLEUI_ERR_STANDARDMIN with OLEUI_ERR_STANDARDMAX)
@@ -401,8 +410,7 @@ _WRONG_WORD_RE = re.compile(
 # An error tag glued to the family's prefix: MCIERR_, DDERR_, MMSYSERR_.
 _ERROR_TAG_RE = re.compile(r"^[A-Z0-9]+ERR_")
 _FLAGS_RE = re.compile(r"(^|_)(MASK|SHIFT|BIT|BITS|SIZE|LENGTH|LEN|"
-                       r"REVISION(_\w+)?|V[0-9]+|DEFAULT_COUNT)$",
-                       re.IGNORECASE)
+                       r"REVISION(_\w+)?|V[0-9]+)$", re.IGNORECASE)
 _DISPLAY_RE = re.compile(r"_STRING(_PLURAL)?$|_BANNER$|_INTRO$|^BOOTLOG_|"
                          r"^BOOTING_IN_SAFEMODE_|^BUGCODE_ID_DRIVER$|"
                          r"^BUGCODE_PSS_MESSAGE|^BUGCHECK_TECH_INFO$|"

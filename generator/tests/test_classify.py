@@ -339,7 +339,13 @@ class TestDropped(unittest.TestCase):
                 ("SL_CLIENTAPI_ZONE", "slerror.h", 0xF000),
                 ("MSDRM_CLIENT_ZONE", "msdrmerror.h", 0xCF00),
                 ("MAX_NERR", "lmerr.h", 2999),
-                ("DMUS_ERRBASE", "dmerror.h", 0x1000)):
+                ("DMUS_ERRBASE", "dmerror.h", 0x1000),
+                ("DRM_E_H264_BASECODE", "windows.media.protection."
+                 "playreadyresults.h", 0xDA00),
+                ("DRM_E_H264_FINALCODE", "windows.media.protection."
+                 "playreadyresults.h", 0xDAFF),
+                ("DRM_E_SERVICES_BASECODE_EX", "windows.media.protection."
+                 "playreadyresults.h", 0xD600)):
             self.assertDropped(classify.R_MARKER, name, table, value)
         for name in ("ERROR_SOURCE_GATHERER", "ERROR_FTE", "ERROR_FTE_CB"):
             self.assertDropped(classify.R_HELPER, name,
@@ -352,6 +358,8 @@ class TestDropped(unittest.TestCase):
                  0xC004B001),
                 ("NERR_NetNotStarted", "lmerr.h", 0x836),
                 ("DNS_ERROR_NAME_NOT_IN_ZONE", "winerror.h", 0x25EA),
+                ("DRM_E_UTF_INVALID_CODE", "windows.media.protection."
+                 "playreadyresults.h", 0x8004CA01),
                 ("GTHR_E_DUPLICATE_URL", "windowssearcherrors.h",
                  0x80040D02)):
             self.assertEqual(decide(name, table, value), (True, None), name)
@@ -416,9 +424,6 @@ class TestDropped(unittest.TestCase):
                            "mce.h", 0x1000)
         # struct versions, and lower-case masks
         self.assertDropped(classify.R_FLAGS, "CD_ERR_V1", "hubbusif.h", 1)
-        self.assertDropped(classify.R_FLAGS,
-                           "ERROR_HISTORY_DIRECTORY_ENTRY_DEFAULT_COUNT",
-                           "winioctl.h", 8)
         self.assertEqual(decide("OPC_E_DS_INVALID_SIGNATURE_COUNT",
                                 "msopc.h", 0x8051002B), (True, None))
         self.assertDropped(classify.R_FLAGS, "FOO_ERR_mask", "foo.h", 0xFFF)
@@ -460,6 +465,12 @@ class TestDropped(unittest.TestCase):
                             ("E_STORE_USER_ARCHIVE", "werapi.h"),
                             ("WCN_TYPE_E_HASH1", "wcntypes.h"),
                             ("OLEDBVER", "oledberr.h"),
+                            ("ERROR_HISTORY_SOURCE_CREATED_BY_DEVICE_SERVER",
+                             "scsi.h"),
+                            ("ERROR_HISTORY_DIRECTORY_ENTRY_DEFAULT_COUNT",
+                             "winioctl.h"),
+                            ("U_GCB_E_BASE_GAZ", "icu.h"),
+                            ("U_GC_S_MASK", "icucommon.h"),
                             ("DIAXIS_ANY_S_1", "dinput.h"),
                             ("DWRITE_PANOSE_DECORATIVE_TOPOLOGY_HORSESHOE"
                              "_E_AND_A", "dwrite_1.h"),
