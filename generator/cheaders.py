@@ -102,13 +102,41 @@ def _sdk_parts(path):
     return [p for p in (_child(path, n) for n in SDK_PARTS) if p]
 
 
+def _wdf_dirs(include):
+    """A WDK's Include/wdf/<framework>/<version> folders (kmdf/1.33,
+    umdf/2.33: wdfstatus.h and the framework's headers), the newest
+    version of each framework that holds a header."""
+    wdf = _child(include, "wdf")
+    out = []
+    for fw in _listdir(wdf) if wdf else ():
+        fw_dir = os.path.join(wdf, fw)
+        for v in sorted(_listdir(fw_dir), key=_version_key, reverse=True):
+            vdir = os.path.join(fw_dir, v)
+            if v[:1].isdigit() and any(f.lower().endswith(".h")
+                                       for f in _listdir(vdir)):
+                out.append(vdir)
+                break
+    return out
+
+
+def _listdir(path):
+    """The sorted names in a folder; none for a file or an unreadable
+    folder."""
+    try:
+        return sorted(os.listdir(path))
+    except OSError:
+        return []
+
+
 def sdk_dirs(root):
     """The folders of WINSDK_INCLUDE to read, relative to root, and the
     layout found: an Include/<version> folder (shared/, um/, ucrt/, winrt/,
     km/; cppwinrt/ skipped); the Windows Kits/10 folder or its Include
     folder (the newest version in it); xwin's splat folder (sdk/include);
     msvc-wine's install folder (kits/10/include/<version>); else the folder
-    itself with everything below it (one subfolder such as um/)."""
+    itself with everything below it (one subfolder such as um/).  With a
+    Kits folder, a WDK's Include/wdf/kmdf/<version> and umdf/<version>
+    (the newest of each) are read too: wdfstatus.h is there."""
     parts = _sdk_parts(root)
     if parts:
         return [os.path.relpath(p, root) for p in parts], "Include/<version>"
@@ -132,7 +160,7 @@ def sdk_dirs(root):
             ver = _newest_version(cur)
             if ver:
                 return [os.path.relpath(p, root)
-                        for p in _sdk_parts(ver)], layout
+                        for p in _sdk_parts(ver) + _wdf_dirs(cur)], layout
     return [""], "one folder"
 
 

@@ -11,11 +11,31 @@ it survives the drops below and one of the keeps applies.  In order:
     include guards such as _WINERROR_), or a guard-like suffix (_H, _H_,
     _INCLUDED).  (Not _DEFINED: ERROR_FLT_NO_HANDLER_DEFINED is a code.)
  4. Helpers are dropped: FACILITY_* and anything with SEVERITY in its name
-    (their numbers go to the facility tables instead).
+    (their numbers go to the facility tables instead), and HEADER_HELPERS,
+    a header's own (windowssearcherrors.h's ERROR_SOURCE_* and ERROR_FTE*,
+    the number ranges its message file gives each component).
  5. Range markers are dropped: a last word FIRST, LAST, MIN or MAX whose
-    partner (X_LAST for X_FIRST...) the same file defines (CO_E_FIRST,
-    CONNECT_S_LAST), and a last word FIRST, LAST or BASE or a name ending
-    in BASEERR, BASEEND or _BASE_END (NERR_BASE, WSABASEERR, RASBASEEND).
+    partner (X_LAST for X_FIRST...; X_BASE with X_MAX or X_LAST) the
+    same file defines, the word alone or glued to the one before
+    (CO_E_FIRST, CONNECT_S_LAST, DIERR_DRIVERFIRST, OLEUI_ERR_STANDARDMAX,
+    UPNP_E_ACTION_SPECIFIC_BASE and _MAX), and a last word FIRST, LAST,
+    BASE or LASTERROR, a one-word name ending in BASE, or a name ending in
+    BASEERR, BASEEND, _BASE_END, ERRBASE or _BASECODE, _FINALCODE,
+    _MAXCODE (NERR_BASE, RASBASE, TCBASE, WSABASEERR, RASBASEEND,
+    MMSYSERR_LASTERROR, DMUS_ERRBASE, PlayReady's DRM_E_H264_BASECODE and
+    DRM_E_H264_FINALCODE).  An X_START
+    or X_BEGIN whose X_END the same file defines, the two more than one
+    apart or bounding another code of the file, is a marker, and so is
+    its partner (ehstormsg.h's ES_GENERAL_ERROR_START .. _END, winfax.h's
+    FAX_ERR_START .. _END; NDIS_STATUS_RESET_START and _END, one apart
+    and bounding nothing, are statuses; rule 2 keeps winerror.h's
+    ERROR_IPSEC_IKE_NEG_STATUS_BEGIN and _END).
+    HEADER_MARKERS names the bounds a header writes without a marker word
+    (vfw.h's DV_ERR_USER_MSG, where a driver's own errors start, and
+    ICERR_CUSTOM, below which a codec's errors are its own; cderr.h's
+    CDERR_GENERALCODES, PDERR_PRINTERCODES... where each dialog's codes
+    start; slerror.h's and msdrmerror.h's *_ZONE component ranges;
+    lmerr.h's MAX_NERR).
     A name whose last word is MIN, MAX, FIRST or LAST and whose value is
     just another constant of its own file is a marker too
     (ODBC_ERROR_MAX is defined as odbcinst.h's last code).
@@ -31,27 +51,36 @@ it survives the drops below and one of the keeps applies.  In order:
     types, lpmapi.h's ERROR_SPEC flags ERR_FORWARD_OK, ERR_Usage_*,
     ERROR_SPECF_* and SESSFLG_E_Police, wsrm.h's E_WINDOW_* send-window
     flags, mscat.h's CRYPTCAT_E_AREA_* area selectors, neterr.h's
-    NETERR_RING_* token-ring status bits).
+    NETERR_RING_* token-ring status bits, werapi.h's E_STORE_* report
+    store types, wcntypes.h's WCN_TYPE_* attribute types such as
+    WCN_TYPE_E_HASH1, oledberr.h's OLEDBVER version, icu.h's Unicode
+    property values such as U_GCB_E_BASE_GAZ).
  7. In an error header (is_error_header: winerror.h, ntstatus.h,
     bugcodes.h, ntiologc.h, netevent.h, mapicode.h, wabcode.h and every
     header whose file name holds "err" or "msg", minus API headers such
-    as errno.h and errhandlingapi.h, mingw-w64's error.h (DOS error
-    classes) and _wsa_errnos.h (errno aliases)), everything left is a
+    as errno.h, errhandlingapi.h and roerrorapi.h, mingw-w64's error.h
+    (DOS error classes), _wsa_errnos.h (errno aliases), and verrsrc.h
+    and msgarg.h, which hold the substring by chance), everything left is a
     code, except masks and bits (last word MASK, SHIFT, BIT, BITS:
     DNS_ERROR_MASK; but EVENT_TCPIP_INVALID_MASK says what went wrong,
     as in 8a), the string resource IDs and event categories of
-    message-file headers (IDS_*, category*: cdosyserr.h's IDS_FROM,
-    categoryGeneral; but an IDS_* whose value is built as an HRESULT is
-    a message code, as WindowsSearchErrors.h's IDS_MON_*) and bugcodes.h's message IDs of boot-screen strings
+    message-file headers (IDS_*, TITLE_*, category*, CATEGORY_*,
+    X_CATEGORY: cdosyserr.h's IDS_FROM, netevent.h's TITLE_SC_MESSAGE_BOX,
+    categoryGeneral, windowssearcherrors.h's
+    CATEGORY_GATHERER, wdscpmsg.h's WDSCP_CATEGORY; but an IDS_* whose
+    value is built as an HRESULT is a message code, as
+    WindowsSearchErrors.h's IDS_MON_*), the provider name and traits
+    mc.exe writes for an event provider (pdhmsg.h's MSG_Publisher_Name,
+    S_PDH_Traits) and bugcodes.h's message IDs of boot-screen strings
     (WINDOWS_NT_BANNER, *_STRING, BOOTLOG_*: text IDs, not bug checks).
  8. In any other header, a constant is a code when it belongs to one of
     the header's result-code families (c. below).  Otherwise families
     that only hold IDs, flags or events are dropped by prefix
     (NON_CODE_PREFIXES: DISPID_, OID_, GL_, WMI_, PRINTER_, EVENTLOG_,
-    DIAXIS_, DWRITE_PANOSE_...) and GUID names (IID_*, CLSID_*, *_GUID;
-    a *_GUID name that follows a code convention, patchwiz.h's
-    ERROR_PCW_MISSING_PATCH_GUID, is a code when its value is an
-    integer).  Then a constant is a code when
+    DIAXIS_, DWRITE_PANOSE_, ERROR_HISTORY_...) and GUID names (IID_*,
+    CLSID_*, *_GUID; a *_GUID name that follows a code convention,
+    patchwiz.h's ERROR_PCW_MISSING_PATCH_GUID, is a code when its value
+    is an integer).  Then a constant is a code when
     a. its name follows an error-code convention (CODE_NAME_RE: E_*,
        *_E_*, ERROR_*, NERR_*, RPC_S_*, WSAE*, JET_err*, *ERR_* such as
        DDERR_, MMSYSERR_, IO_ERR_; or X_ERROR_* / X_INFORMATION_* for a
@@ -120,7 +149,8 @@ import textwrap
 # Reasons, used as report group titles.
 R_INTERNAL = "internal name or include guard"
 R_HELPER = "facility or severity helper"
-R_MARKER = "range marker (*_BASE, *_FIRST, *_LAST, *_MIN, *_MAX)"
+R_MARKER = ("range marker (*_BASE, *_FIRST, *_LAST, *_MIN, *_MAX, *_START"
+            " .. *_END)")
 R_FAMILY = "family of IDs that are not codes"
 R_NOT_INT = "not an integer constant (string, GUID, float, struct)"
 R_DISPLAY = "message ID of a display string, not a bug check"
@@ -135,11 +165,15 @@ KEEP, MAYBE, DROP = "keep", "maybe", "drop"
 
 # Names that hold "err" or "msg" but are not lists of codes: APIs, the C
 # library's errno, DOS-era error classes (mingw-w64's error.h, whose
-# ERROR_* codes winerror.h also has), Winsock's errno aliases.
+# ERROR_* codes winerror.h also has), Winsock's errno aliases, and headers
+# the substring matches by chance: verrsrc.h (version resource flags),
+# msgarg.h (AllJoyn's message argument types), roerrorapi.h (the
+# RoOriginateError API, its flags and buffer size).
 _NOT_ERROR_HEADERS = {"errno.h", "errhandlingapi.h", "errorrep.h",
                       "errors.h", "lmmsg.h", "mailmsgprops.h", "dxerr8.h",
                       "dxerr9.h", "mdcommsg.h", "sqlucode.h", "error.h",
-                      "_wsa_errnos.h"}
+                      "_wsa_errnos.h", "verrsrc.h", "msgarg.h",
+                      "roerrorapi.h"}
 _ERROR_HEADERS = {"winerror.h", "ntstatus.h", "bugcodes.h", "ntiologc.h",
                   "netevent.h", "mapicode.h", "wabcode.h", "wdfstatus.h"}
 NTSTATUS_TABLES = {"ntstatus.h", "ntiologc.h"}
@@ -159,6 +193,9 @@ NON_CODE_PREFIXES = (
     "DPFLTR_", "HYBRID_", "EVENTLOG_", "FLAGS_", "MSITRANSFORM_",
     "DIAXIS_", "DIBUTTON_", "DIPOV_",  # DirectInput action semantics
     "DWRITE_PANOSE_",  # font classification values (..._HORSESHOE_E_AND_A)
+    # scsi.h's, winioctl.h's fields of a device's error-history log
+    # (ERROR_HISTORY_SOURCE_CREATED_BY_DEVICE_SERVER 0)
+    "ERROR_HISTORY_",
 )
 # Constants of a header that look like codes but are not (by name regex).
 HEADER_EXCLUDES = {
@@ -170,6 +207,31 @@ HEADER_EXCLUDES = {
     "wsrm.h": re.compile(r"^E_WINDOW_"),  # RM_SEND_WINDOW flags
     "mscat.h": re.compile(r"^CRYPTCAT_E_AREA_"),  # area bits of CDF errors
     "neterr.h": re.compile(r"^NETERR_RING_"),  # token-ring status bits
+    # REPORT_STORE_TYPES, which report store to enumerate (0..4)
+    "werapi.h": re.compile(r"^E_STORE_"),
+    # WCN_ATTRIBUTE_TYPE values, Wi-Fi Simple Config attributes
+    # (WCN_TYPE_E_HASH1 is the E-Hash1 attribute, not an error)
+    "wcntypes.h": re.compile(r"^WCN_TYPE_"),
+    "oledberr.h": re.compile(r"^OLEDBVER$"),  # the OLE DB version, 0x0270
+    # ICU's Unicode property values and masks (U_GCB_E_BASE_GAZ is the
+    # grapheme cluster break E_Base_GAZ, U_GC_S_MASK the symbol categories)
+    "icu.h": re.compile(r"^U_(GCB|LB|WB|SB|GC)_"),
+    "icucommon.h": re.compile(r"^U_(GCB|LB|WB|SB|GC)_"),
+}
+# Bounds of a range that one header names without a marker word.
+HEADER_MARKERS = {
+    # DV_ERR_USER_MSG (DV_ERR_BASE + 1000): where a driver's own errors
+    # start; ICERR_CUSTOM (-400): codec errors below it are the codec's own
+    "vfw.h": re.compile(r"^(DV_ERR_USER_MSG|ICERR_CUSTOM)$"),
+    # CDERR_GENERALCODES 0, PDERR_PRINTERCODES 0x1000...: where each
+    # common dialog's codes start
+    "cderr.h": re.compile(r"CODES$"),
+    # SL_CLIENTAPI_ZONE 0xF000, MSDRM_CLIENT_ZONE 0xCF00: the code ranges
+    # of a component
+    "slerror.h": re.compile(r"_ZONE$"),
+    "msdrmerror.h": re.compile(r"_ZONE$"),
+    # MAX_NERR (NERR_BASE + 899): the last number of the LAN Manager range
+    "lmerr.h": re.compile(r"^MAX_NERR$"),
 }
 
 
@@ -303,6 +365,9 @@ CODE_FAMILIES = (
     Family(("patchwiz.h",), r"^(INFO|WARN)_",
            "PatchWiz's informational and warning codes, numbered beside "
            "its ERROR_PCW_* (INFO_BASE 0xC00F5101, WARN_BASE 0xC0105101)"),
+    Family(("roerrorapi.h",), r"^EXCEPTION_RO_",
+           "the exception codes RoOriginateError and RoTransformError "
+           "raise for a debugger (EXCEPTION_RO_ORIGINATEERROR 0x40080201)"),
     Family(("winsock2.h",), r"^WSA_",
            "Winsock's names for Win32 errors (WSA_IO_PENDING is "
            "ERROR_IO_PENDING): kept when the definition goes through an "
@@ -315,9 +380,27 @@ ERROR_FAMILIES = {"BTH", "SDP", "LOCALDB", "MQ", "ODBC", "OLE", "SNMP",
 
 _GUARD_RE = re.compile(r"^_|_(H|H_|INCLUDED)$")
 _HELPER_RE = re.compile(r"^FACILITY_|SEVERITY")
-_MARKER_RE = re.compile(r"(^|_)(FIRST|LAST|BASE)$|BASE(ERR|END|_END)$")
+# A header's own helpers: the number each component's codes start from.
+HEADER_HELPERS = {
+    # ERROR_SOURCE_GATHERER 0x0D00, ERROR_FTE 0x3600: the ranges its
+    # message file gives each component of Windows Search
+    "windowssearcherrors.h": re.compile(r"^ERROR_(SOURCE_\w+|FTE(_\w+)?)$"),
+}
+_MARKER_RE = re.compile(r"(^|_)(FIRST|LAST|BASE|LASTERROR)$|"
+                        r"BASE(ERR|END|_END)$|ERRBASE$|^[A-Z0-9]+BASE$|"
+                        r"_(BASE|FINAL|MAX)CODE(_EX)?$")
 _PAIRED_RE = re.compile(r"(^|_)(MIN|MAX|FIRST|LAST)$")
-_PARTNER = {"MIN": "MAX", "MAX": "MIN", "FIRST": "LAST", "LAST": "FIRST"}
+# Pairing also takes the word glued to the one before it (DIERR_DRIVERFIRST
+# with DIERR_DRIVERLAST, OLEUI_ERR_STANDARDMIN with OLEUI_ERR_STANDARDMAX)
+# and a *_BASE as the low end of a *_MAX or *_LAST.
+_GLUED_PAIRED_RE = re.compile(r"(MIN|MAX|FIRST|LAST|BASE)$")
+_PARTNERS = {"MIN": ("MAX",), "MAX": ("MIN", "BASE"), "FIRST": ("LAST",),
+             "LAST": ("FIRST", "BASE"), "BASE": ("MAX", "LAST")}
+# Span ends: X_START or X_BEGIN with X_END (ES_GENERAL_ERROR_START 0x200
+# .. ES_GENERAL_ERROR_END 0x3FF); collect settles them by value.
+_SPAN_RE = re.compile(r"_(START|BEGIN|END)$")
+_SPAN_PARTNERS = {"START": ("END",), "BEGIN": ("END",),
+                  "END": ("START", "BEGIN")}
 _BITS_RE = re.compile(r"(^|_)(MASK|SHIFT|BIT|BITS)$")
 # A word that says what went wrong: such a name is a code whatever its
 # last word (XPS_E_INVALID_PAGE_SIZE, OPC_E_ZIP_REQUIRES_64_BIT).
@@ -337,7 +420,10 @@ _GUID_RE = re.compile(r"(^(IID|CLSID|GUID|LIBID|DIID|CATID|FMTID|PKEY|"
 _GUID_PREFIX_RE = re.compile(r"^(IID|CLSID|GUID|LIBID|DIID|CATID|FMTID|"
                              r"PKEY|DEVPKEY)_")
 # Message-file headers' string resource IDs and event categories.
-_MSGFILE_IDS_RE = re.compile(r"^IDS_|^category[A-Z]")
+# and the provider name and traits mc.exe writes for an event provider.
+_MSGFILE_IDS_RE = re.compile(r"^IDS_|^TITLE_|^category[A-Z]|^CATEGORY_|"
+                             r"^[A-Z0-9]+_CATEGORY$|_Publisher_Name$|"
+                             r"_Traits$")
 
 # Error-code naming conventions.
 CODE_NAME_RE = re.compile(
@@ -404,13 +490,30 @@ def is_marker_name(name):
     return bool(_MARKER_RE.search(name))
 
 
-def _marker(name, file_names):
-    """'paired' (X_FIRST with X_LAST in the same file: surely a marker),
-    'named' (the name alone says marker), or None."""
-    m = _PAIRED_RE.search(name)
-    if m and name[:m.start(2)] + _PARTNER[m.group(2)] in file_names:
+def _marker(name, file_names, table=""):
+    """'paired' (X_FIRST with X_LAST in the same file: surely a marker;
+    or a bound HEADER_MARKERS names), 'named' (the name alone says
+    marker), or None."""
+    m = _GLUED_PAIRED_RE.search(name)
+    if m and any(name[:m.start(1)] + p in file_names
+                 for p in _PARTNERS[m.group(1)]):
+        return "paired"
+    if table in HEADER_MARKERS and HEADER_MARKERS[table].search(name):
         return "paired"
     return "named" if _MARKER_RE.search(name) else None
+
+
+def span_partner(name, file_names):
+    """X_END for X_START or X_BEGIN (and back) when the same file defines
+    it, else None.  collect settles such a pair by value (rule 5)."""
+    m = _SPAN_RE.search(name)
+    if not m:
+        return None
+    for p in _SPAN_PARTNERS[m.group(1)]:
+        partner = name[:m.start(1)] + p
+        if partner in file_names:
+            return partner
+    return None
 
 
 _FAMILIES_BY_TABLE = {}
@@ -450,10 +553,11 @@ def pre(name, table, ctype="", erref_names=frozenset(), file_names=()):
         return KEEP, None
     if _GUARD_RE.search(name):
         return DROP, R_INTERNAL
-    if _HELPER_RE.search(name):
-        return DROP, R_HELPER
     t = table.lower()
-    marker = _marker(name, file_names) if t != "bugcodes.h" else None
+    if _HELPER_RE.search(name) or (
+            t in HEADER_HELPERS and HEADER_HELPERS[t].search(name)):
+        return DROP, R_HELPER
+    marker = _marker(name, file_names, t) if t != "bugcodes.h" else None
     if marker:
         return (DROP if ctype or marker == "paired" else MAYBE), R_MARKER
     if t in HEADER_EXCLUDES and HEADER_EXCLUDES[t].search(name):

@@ -92,6 +92,7 @@ class _Collector:
         self.budgets = {}
         self.build = None
         self.markers = []
+        self.spans = []
 
     def drop(self, why, m):
         self.out.dropped.setdefault(why, []).append(m)
@@ -145,7 +146,13 @@ class _Collector:
                     m.origin, self.out.source, m.file,
                     classify.built_as(trace, m.ctype), m.doc,
                     alias.group(1) if alias else None, m.note)
-        (self.markers if marker else self.out.cands).append(cand)
+        if marker:
+            self.markers.append(cand)
+        elif m.name not in self.erref and classify.span_partner(
+                m.name, self.file_names[m.file]):
+            self.spans.append(cand)
+        else:
+            self.out.cands.append(cand)
         ese = classify.ese_hresult(m.name, table, value)
         if ese is not None and not marker:
             self.out.cands.append(Cand(
@@ -158,8 +165,32 @@ def collect(source, srcset, table_name, erref_names):
     c = _Collector(source, srcset, table_name, erref_names)
     for m in srcset.constants:
         c.one(m)
+    _settle_spans(c.out, c.spans)
     _settle_markers(c.out, c.markers)
     return c.out
+
+
+def _settle_spans(out, spans):
+    """X_START/X_BEGIN and X_END of one file (classify.span_partner): a
+    marker pair when both are kept and they lie more than one apart or
+    bound another code of their file (FAX_ERR_START is the first fax
+    code's value), else codes (NDIS_STATUS_RESET_START and _END)."""
+    kept = {(c.sfile, c.name): c for c in spans}
+    names, values = {}, {}
+    for c in spans:
+        names.setdefault(c.sfile, set()).add(c.name)
+    for c in out.cands:
+        values.setdefault(c.sfile, []).append(c.value)
+    for c in spans:
+        partner = kept.get((c.sfile, classify.span_partner(
+            c.name, names[c.sfile])))
+        if partner is not None:
+            lo, hi = sorted((c.value, partner.value))
+            if hi - lo > 1 or any(lo <= v <= hi
+                                  for v in values.get(c.sfile, ())):
+                out.dropped.setdefault(classify.R_MARKER, []).append(c)
+                continue
+        out.cands.append(c)
 
 
 def _settle_markers(out, markers):

@@ -49,6 +49,15 @@ if [ -n "$(find "$SDK" -iname odbcinst.h | head -n 1)" ]; then
     check "no range marker: ODBC_ERROR_MAX is not an entry" \
         sh -c "! '$err' =ODBC_ERROR_MAX >/dev/null"
 fi
+if [ -n "$(find "$SDK" -iname winfax.h | head -n 1)" ]; then
+    check "no span marker: FAX_ERR_START is not an entry" \
+        sh -c "! '$err' =FAX_ERR_START >/dev/null"
+    has "winfax.h: FAX_ERR_SRV_OUTOFMEMORY stays" "=FAX_ERR_SRV_OUTOFMEMORY" "winfax.h"
+fi
+if [ -n "$(find "$SDK" -iname verrsrc.h | head -n 1)" ]; then
+    check "verrsrc.h's version flags are no codes" \
+        sh -c "! '$err' | grep -q 'verrsrc.h'"
+fi
 for t in iiscnfg.h pbdaerrors.h imapierror.h mpeg2error.h; do
     [ -n "$(find "$SDK" -iname "$t" | head -n 1)" ] || continue
     check "$t gives entries" sh -c "'$err' | grep -q '$t'"

@@ -286,6 +286,130 @@ class TestDropped(unittest.TestCase):
         self.assertDropped(classify.R_MARKER, "CO_E_FIRST", "winerror.h",
                            0x800401F0, ctype="HRESULT")
 
+    def test_glued_and_base_partnered_markers(self):
+        # the marker word glued to the word before it, paired
+        self.assertDropped(classify.R_MARKER, "DIERR_DRIVERFIRST",
+                           "dinputd.h", 0x80040300, {"MAKE_HRESULT"},
+                           file_names={"DIERR_DRIVERLAST"})
+        self.assertDropped(classify.R_MARKER, "OLEUI_ERR_STANDARDMAX",
+                           "oledlg.h", 116,
+                           file_names={"OLEUI_ERR_STANDARDMIN"})
+        # X_MAX and X_LAST pair with X_BASE too
+        self.assertDropped(classify.R_MARKER, "UPNP_E_ACTION_SPECIFIC_MAX",
+                           "upnp.h", 0x8004042B, {"MAKE_HRESULT"},
+                           file_names={"UPNP_E_ACTION_SPECIFIC_BASE"})
+        self.assertDropped(classify.R_MARKER, "UPNP_E_ACTION_SPECIFIC_BASE",
+                           "upnp.h", 0x80040300, {"MAKE_HRESULT"},
+                           file_names={"UPNP_E_ACTION_SPECIFIC_MAX"})
+        # one-word bases
+        for name, table, value in (("RASBASE", "raserror.h", 600),
+                                   ("ROUTEBASE", "mprerror.h", 900),
+                                   ("TCBASE", "tcerror.h", 7500)):
+            self.assertDropped(classify.R_MARKER, name, table, value)
+        # unpaired and built as an HRESULT, a *_BASE is still a code
+        self.assertEqual(decide("WU_E_PT_SOAPCLIENT_BASE", "wuerror.h",
+                                0x80244000, {"HRESULT"}), (True, None))
+        # unpaired, a glued word is just the end of a name
+        for name, table, value in (
+                ("NS_E_INVALID_AUDIO_BUFFERMAX", "nserror.h", 0xC00D1BBC),
+                ("ERROR_LAST_ADMIN", "winerror.h", 0x52A),
+                ("CFERR_MAXLESSTHANMIN", "cderr.h", 0x2002),
+                ("TAPIERR_NOTADMIN", "tapi.h", 0xFFFFFFED)):
+            self.assertEqual(decide(name, table, value), (True, None), name)
+
+    def test_lasterror_and_header_markers(self):
+        self.assertDropped(classify.R_MARKER, "MMSYSERR_LASTERROR",
+                           "mmsyscom.h", 21)
+        self.assertDropped(classify.R_MARKER, "DV_ERR_USER_MSG", "vfw.h",
+                           1001)
+        self.assertDropped(classify.R_MARKER, "ICERR_CUSTOM", "vfw.h",
+                           0xFFFFFE70)
+        # GETLASTERROR says "call GetLastError": a code
+        for name, table, value in (
+                ("E_GETLASTERROR", "infotech.h", 0x80001010),
+                ("ERR_CPSUI_GETLASTERROR", "compstui.h", 0xFFFFFFFF),
+                ("DV_ERR_NOMEM", "vfw.h", 18),
+                ("ICERR_BADFORMAT", "vfw.h", 0xFFFFFFFE)):
+            self.assertEqual(decide(name, table, value), (True, None), name)
+
+    def test_header_bounds_and_helpers(self):
+        for name, table, value in (
+                ("CDERR_GENERALCODES", "cderr.h", 0),
+                ("PDERR_PRINTERCODES", "cderr.h", 0x1000),
+                ("SL_CLIENTAPI_ZONE", "slerror.h", 0xF000),
+                ("MSDRM_CLIENT_ZONE", "msdrmerror.h", 0xCF00),
+                ("MAX_NERR", "lmerr.h", 2999),
+                ("DMUS_ERRBASE", "dmerror.h", 0x1000),
+                ("DRM_E_H264_BASECODE", "windows.media.protection."
+                 "playreadyresults.h", 0xDA00),
+                ("DRM_E_H264_FINALCODE", "windows.media.protection."
+                 "playreadyresults.h", 0xDAFF),
+                ("DRM_E_SERVICES_BASECODE_EX", "windows.media.protection."
+                 "playreadyresults.h", 0xD600)):
+            self.assertDropped(classify.R_MARKER, name, table, value)
+        for name in ("ERROR_SOURCE_GATHERER", "ERROR_FTE", "ERROR_FTE_CB"):
+            self.assertDropped(classify.R_HELPER, name,
+                               "windowssearcherrors.h", 0x0D00)
+        # the codes beside them stay
+        for name, table, value in (
+                ("CDERR_STRUCTSIZE", "cderr.h", 1),
+                ("PDERR_SETUPFAILURE", "cderr.h", 0x1001),
+                ("SL_E_SRV_INVALID_PUBLISH_LICENSE", "slerror.h",
+                 0xC004B001),
+                ("NERR_NetNotStarted", "lmerr.h", 0x836),
+                ("DNS_ERROR_NAME_NOT_IN_ZONE", "winerror.h", 0x25EA),
+                ("DRM_E_UTF_INVALID_CODE", "windows.media.protection."
+                 "playreadyresults.h", 0x8004CA01),
+                ("GTHR_E_DUPLICATE_URL", "windowssearcherrors.h",
+                 0x80040D02)):
+            self.assertEqual(decide(name, table, value), (True, None), name)
+
+    def test_message_file_categories_and_provider_names(self):
+        for name, table in (("CATEGORY_GATHERER", "windowssearcherrors.h"),
+                            ("TITLE_SC_MESSAGE_BOX", "netevent.h"),
+                            ("WDSCP_CATEGORY", "wdscpmsg.h"),
+                            ("WDSMCSERVER_CATEGORY", "wdsmcerr.h"),
+                            ("MSG_Publisher_Name", "pdhmsg.h"),
+                            ("S_PDH_Traits", "pdhmsg.h")):
+            self.assertDropped(classify.R_FAMILY, name, table, 1)
+        for name, table, value in (
+                ("ERROR_INVALID_CATEGORY", "winerror.h", 0x75),
+                ("NMERR_UNKNOWN_CATEGORY", "netmon.h", 0x3F0),
+                ("PDH_CSTATUS_NO_MACHINE", "pdhmsg.h", 0x800007D0)):
+            self.assertEqual(decide(name, table, value), (True, None), name)
+
+    def test_headers_named_err_or_msg_by_chance(self):
+        for table in ("verrsrc.h", "msgarg.h", "roerrorapi.h"):
+            self.assertFalse(classify.is_error_header(table), table)
+        for table in ("slerror.h", "pdhmsg.h", "wdscpmsg.h"):
+            self.assertTrue(classify.is_error_header(table), table)
+        # so their flags and types are not codes
+        for name, table, value in (("VIF_OUTOFMEMORY", "verrsrc.h", 0x8000),
+                                   ("ALLJOYN_INT32", "msgarg.h", 0x69),
+                                   ("MAX_ERROR_MESSAGE_CHARS",
+                                    "roerrorapi.h", 512)):
+            self.assertFalse(decide(name, table, value)[0], name)
+        # but roerrorapi.h's exception codes are a code family
+        self.assertEqual(decide("EXCEPTION_RO_ORIGINATEERROR",
+                                "roerrorapi.h", 0x40080201), (True, None))
+
+    def test_span_partners(self):
+        names = {"ES_GENERAL_ERROR_START", "ES_GENERAL_ERROR_END",
+                 "FAX_ERR_START", "X_BEGIN", "X_END", "LONE_START"}
+        self.assertEqual(classify.span_partner("ES_GENERAL_ERROR_START",
+                                               names),
+                         "ES_GENERAL_ERROR_END")
+        self.assertEqual(classify.span_partner("ES_GENERAL_ERROR_END",
+                                               names),
+                         "ES_GENERAL_ERROR_START")
+        self.assertEqual(classify.span_partner("X_END", names), "X_BEGIN")
+        self.assertIsNone(classify.span_partner("FAX_ERR_START", names))
+        self.assertIsNone(classify.span_partner("LONE_START", names))
+        # a glued START is part of a name (..._FILESEQSTART)
+        self.assertIsNone(classify.span_partner(
+            "ERROR_PCW_BAD_IMAGE_FAMILY_FILESEQSTART",
+            {"ERROR_PCW_BAD_IMAGE_FAMILY_FILESEQEND"}))
+
     def test_flags_masks_sizes(self):
         self.assertDropped(classify.R_FLAGS, "DNS_ERROR_MASK", "winerror.h",
                            0x2300)
@@ -300,6 +424,8 @@ class TestDropped(unittest.TestCase):
                            "mce.h", 0x1000)
         # struct versions, and lower-case masks
         self.assertDropped(classify.R_FLAGS, "CD_ERR_V1", "hubbusif.h", 1)
+        self.assertEqual(decide("OPC_E_DS_INVALID_SIGNATURE_COUNT",
+                                "msopc.h", 0x8051002B), (True, None))
         self.assertDropped(classify.R_FLAGS, "FOO_ERR_mask", "foo.h", 0xFFF)
         self.assertEqual(decide("ERROR_DS_CR_IMPOSSIBLE_TO_VALIDATE_V2",
                                 "winerror.h", 0x218A), (True, None))
@@ -336,6 +462,15 @@ class TestDropped(unittest.TestCase):
                             ("E_WINDOW_ADVANCE_BY_TIME", "wsrm.h"),
                             ("CRYPTCAT_E_AREA_MEMBER", "mscat.h"),
                             ("NETERR_RING_STATUS_SOFT_ERROR", "neterr.h"),
+                            ("E_STORE_USER_ARCHIVE", "werapi.h"),
+                            ("WCN_TYPE_E_HASH1", "wcntypes.h"),
+                            ("OLEDBVER", "oledberr.h"),
+                            ("ERROR_HISTORY_SOURCE_CREATED_BY_DEVICE_SERVER",
+                             "scsi.h"),
+                            ("ERROR_HISTORY_DIRECTORY_ENTRY_DEFAULT_COUNT",
+                             "winioctl.h"),
+                            ("U_GCB_E_BASE_GAZ", "icu.h"),
+                            ("U_GC_S_MASK", "icucommon.h"),
                             ("DIAXIS_ANY_S_1", "dinput.h"),
                             ("DWRITE_PANOSE_DECORATIVE_TOPOLOGY_HORSESHOE"
                              "_E_AND_A", "dwrite_1.h"),

@@ -63,6 +63,18 @@ MARKER_STYLE = (
     "#define ODBC_ERROR_FIXTURE_NO_MEMORY  2\n"
     "#define ODBC_ERROR_MAX                ODBC_ERROR_FIXTURE_NO_MEMORY\n"
 )
+# Span ends (ehstormsg.h's and winfax.h's forms): X_START .. X_END more
+# than one apart bound codes; a pair one apart is two statuses.
+SPAN_STYLE = (
+    "#define FXES_GENERAL_ERROR_START        0x0200\n"
+    "#define FXES_GENERAL_ERROR_END          0x03FF\n"
+    "#define FXFAX_ERR_START                 7401L   // First fixture error\n"
+    "#define FXFAX_ERR_JAMMED                7401L\n"
+    "#define FXFAX_ERR_EMPTY                 7402L\n"
+    "#define FXFAX_ERR_END                   7402L   // Last fixture error\n"
+    "#define FXNDIS_STATUS_RESET_START       0x40FE0004L\n"
+    "#define FXNDIS_STATUS_RESET_END         0x40FE0005L\n"
+)
 # A message-compiler header with a string resource beside a code.
 MC_STYLE = (
     "//\n// MessageId: FXCDO_E_FIXTURE\n//\n// MessageText:\n//\n"
@@ -94,6 +106,16 @@ CXX_ONLY = (
     "#define FXCPP_E_SHOULD_NOT_APPEAR ((HRESULT)0x80049999L)\n"
     "namespace fixture { struct thing { int x; }; }\n"
 )
+# A WDK framework's status header (wdfstatus.h's form: MessageId blocks
+# over NTSTATUS casts).  Two versions, so the newer one must win.
+def wdfstatus(version, extra=""):
+    return (
+        "//\n// MessageId: STATUS_FXWDF_OBJECT_GONE\n//\n// MessageText:\n"
+        "//\n// The fixture framework object went away (%s).\n//\n"
+        "#define STATUS_FXWDF_OBJECT_GONE        ((NTSTATUS)0xC0FD0001L)\n"
+        % version + extra)
+
+
 WINERROR = (
     "//\n"
     "// MessageId: ERROR_FIXTURE_SDK_ONLY\n"
@@ -133,6 +155,7 @@ def sdk_tree(root, lower=False):
     write(os.path.join(root, "um", name("FxXmlLite.h")), ENUM_STYLE)
     write(os.path.join(root, "um", name("FxPbdaErrors.h")), CONST_STYLE)
     write(os.path.join(root, "um", name("FxOdbcInst.h")), MARKER_STYLE)
+    write(os.path.join(root, "um", name("FxSpanMsg.h")), SPAN_STYLE)
     write(os.path.join(root, "um", name("FxCxxOnly.h")), CXX_ONLY)
     write(os.path.join(root, "um", name("FxCdoSysErr.h")), MC_STYLE)
     write(os.path.join(root, "um", name("FxFdError.h")), SLIP_STYLE)
@@ -180,6 +203,31 @@ class TestLayouts(Tmp):
         self.expect(kits, os.path.join(kits, "Include", "10.0.22000.0"))
         self.expect(os.path.join(kits, "Include"),
                     os.path.join(kits, "Include", "10.0.22000.0"))
+
+    def wdk(self, kits):
+        """A Kits folder with an SDK and a WDK's wdf folders."""
+        sdk_tree(os.path.join(kits, "Include", "10.0.22000.0"))
+        wdf = os.path.join(kits, "Include", "wdf")
+        for fw, version in (("kmdf", "1.9"), ("kmdf", "1.33"),
+                            ("umdf", "2.31"), ("umdf", "2.33")):
+            write(os.path.join(wdf, fw, version, "wdfstatus.h"),
+                  wdfstatus(fw + " " + version))
+        # a newer version folder without headers, and a stray file
+        os.makedirs(os.path.join(wdf, "kmdf", "1.35"))
+        write(os.path.join(wdf, "readme.txt"), "not a framework\n")
+
+    def test_wdk_wdf_newest_version_of_each_framework(self):
+        kits = self.path("Windows Kits", "10")
+        self.wdk(kits)
+        version = os.path.join(kits, "Include", "10.0.22000.0")
+        wdf = os.path.join(kits, "Include", "wdf")
+        want = sorted([os.path.join(version, p) for p in self.PARTS] +
+                      [os.path.join(wdf, "kmdf", "1.33"),
+                       os.path.join(wdf, "umdf", "2.33")])
+        for root in (kits, os.path.join(kits, "Include")):
+            self.assertEqual(self.dirs(root)[0], want)
+        # an Include/<version> folder alone reads no wdf folder
+        self.expect(version, version)
 
     def test_xwin_splat(self):
         splat = self.path("splat")
@@ -331,6 +379,16 @@ class TestSdkBuild(Tmp):
                        "FXCPP_E_SHOULD_NOT_APPEAR", "FXCPPWINRT_E_READ"):
             self.assertNotIn(absent, names)
         self.assertIn("ODBC_ERROR_FIXTURE_NO_MEMORY", names)
+        # span ends are markers; a pair one apart is two codes
+        for absent in ("FXES_GENERAL_ERROR_START", "FXES_GENERAL_ERROR_END",
+                       "FXFAX_ERR_START", "FXFAX_ERR_END"):
+            self.assertNotIn(absent, names)
+        self.assertEqual(by[("FXFAX_ERR_EMPTY", "fxspanmsg.h")].value, 7402)
+        self.assertEqual(
+            by[("FXNDIS_STATUS_RESET_START", "fxspanmsg.h")].value,
+            0x40FE0004)
+        self.assertEqual(
+            by[("FXNDIS_STATUS_RESET_END", "fxspanmsg.h")].value, 0x40FE0005)
         # a string resource's MessageText makes no entry of it
         self.assertNotIn("IDS_FxTownName", names)
         # but an IDS_* built as an HRESULT is a message code
@@ -354,6 +412,18 @@ class TestSdkBuild(Tmp):
             text = f.read()
         self.assertIn("WINSDK_INCLUDE layout: Include/<version>", text)
         self.assertIn("C++-only headers, not read: 1", text)
+
+    def test_wdk_wdfstatus_entries(self):
+        kits = self.path("Windows Kits", "10")
+        TestLayouts.wdk(self, kits)
+        by, entries = self.build(kits)
+        self.check(by, entries)
+        gone = by[("STATUS_FXWDF_OBJECT_GONE", "wdfstatus.h")]
+        self.assertEqual((gone.value, gone.kind), (0xC0FD0001, "ntstatus"))
+        # one entry, with the text of a newest version
+        self.assertEqual(len([e for e in entries
+                              if e.name == "STATUS_FXWDF_OBJECT_GONE"]), 1)
+        self.assertRegex(gone.text, r"\((kmdf 1\.33|umdf 2\.33)\)\.$")
 
     def test_xwin_splat_lower_case(self):
         splat = self.path("splat")
