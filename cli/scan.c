@@ -121,6 +121,9 @@
 #include "scan.h"
 
 #include <string.h>
+#if defined(__SSE2__) && !defined(ERR_SCAN_PORTABLE)
+#include <emmintrin.h>
+#endif
 
 #include "answer.h"
 #include "chars.h"
@@ -920,50 +923,102 @@ static void word_run(struct line *l, size_t a, size_t b, unsigned all)
         bare_hex_run(l, a, b);
 }
 
+#if !defined(__SSE2__) || defined(ERR_SCAN_PORTABLE)
 /* A byte that may end or start a clue: k and K end "bugcheck", B starts
  * "BCCode" and "BlueScreen". */
 static int clue_byte(unsigned char c)
 {
     return c == 'k' || c == 'K' || c == 'B';
 }
+#endif
 
 static unsigned clue_at(const unsigned char *s, size_t i, size_t len);
 
-/* Index of the first decimal digit in s[i, len), or len; what the k, K
- * and B bytes passed on the way say is added to *clue (clue_at).  Eight
- * bytes at a time where the byte order allows: in a log most bytes are
- * neither. */
-static size_t next_digit(const unsigned char *s, size_t i, size_t len, unsigned *clue)
+/* What the 64 bytes s[o, o + 64) of a line are, one bit per byte (bit k
+ * for s[o + k]); bytes at or past the line's end are none of these. */
+struct block {
+    uint64_t word;  /* C_WORD: a letter, a digit or '_'          */
+    uint64_t digit; /* C_DIGIT                                   */
+    uint64_t hex;   /* C_HEX                                     */
+    uint64_t clue;  /* clue_byte: k, K or B                      */
+};
+
+/* Bits for the bytes of p[0, 16): C_WORD, C_DIGIT and C_HEX in w, d and
+ * h, clue bytes in c; or for p[0, n) (n < 16) when the line ends there. */
+static void block16(const unsigned char *p, size_t n, unsigned *w, unsigned *d, unsigned *h,
+                    unsigned *c)
 {
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-    while (i + 8 <= len) {
-        uint64_t x, d, k, B;
-        memcpy(&x, s + i, 8);
-        d = x ^ (ones * '0'); /* digits become the bytes 0..9 */
-        k = (x | ones * 0x20) ^ (ones * 'k'), B = x ^ (ones * 'B'); /* k or K, B */
-        /* A byte below 10 (or zero) gets its top bit set; a borrow only
-         * comes from a lower byte that is itself a match, so the lowest
-         * set bit is exact. */
-        uint64_t m = (((d - ones * 10) & ~d) | ((k - ones) & ~k) | ((B - ones) & ~B)) & highs;
-        if (m == 0) {
-            i += 8;
-            continue;
-        }
-        i += (size_t)(__builtin_ctzll(m) >> 3);
-        if ((unsigned)(s[i] - '0') <= 9)
-            return i;
-        *clue |= clue_at(s, i, len);
-        i++;
+#if defined(__SSE2__) && !defined(ERR_SCAN_PORTABLE)
+    unsigned char tail[16];
+    if (n < 16) { /* never a load past the line: its last bytes, then zeros */
+        memset(tail, 0, sizeof tail);
+        memcpy(tail, p, n);
+        p = tail;
     }
+    /* Each test a range check on (byte - base): unsigned x <= lim exactly
+     * when min(x, lim) == x. */
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i dx = _mm_sub_epi8(x, _mm_set1_epi8('0'));
+    __m128i dig = _mm_cmpeq_epi8(_mm_min_epu8(dx, _mm_set1_epi8(9)), dx);
+    __m128i lc = _mm_or_si128(x, _mm_set1_epi8(0x20)); /* A-Z to a-z, nothing else to a-z */
+    __m128i lx = _mm_sub_epi8(lc, _mm_set1_epi8('a'));
+    __m128i let = _mm_cmpeq_epi8(_mm_min_epu8(lx, _mm_set1_epi8(25)), lx);
+    __m128i hexl = _mm_cmpeq_epi8(_mm_min_epu8(lx, _mm_set1_epi8(5)), lx);
+    __m128i under = _mm_cmpeq_epi8(x, _mm_set1_epi8('_'));
+    __m128i clu = _mm_or_si128(_mm_cmpeq_epi8(lc, _mm_set1_epi8('k')),
+                               _mm_cmpeq_epi8(x, _mm_set1_epi8('B')));
+    *w = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(dig, let), under));
+    *d = (unsigned)_mm_movemask_epi8(dig);
+    *h = (unsigned)_mm_movemask_epi8(_mm_or_si128(dig, hexl));
+    *c = (unsigned)_mm_movemask_epi8(clu);
+#else
+    unsigned bw = 0, bd = 0, bh = 0, bc = 0;
+    for (size_t q = 0; q < n && q < 16; q++) {
+        unsigned k = cls[p[q]], bit = 1u << q;
+        bw |= (k & C_WORD) ? bit : 0;
+        bd |= (k & C_DIGIT) ? bit : 0;
+        bh |= (k & C_HEX) ? bit : 0;
+        bc |= clue_byte(p[q]) ? bit : 0;
+    }
+    *w = bw, *d = bd, *h = bh, *c = bc;
 #endif
-    for (; i < len; i++) {
-        if ((unsigned)(s[i] - '0') <= 9)
-            return i;
-        if (clue_byte(s[i]))
-            *clue |= clue_at(s, i, len);
+}
+
+static void block_of(const unsigned char *s, size_t o, size_t len, struct block *m)
+{
+    uint64_t w = 0, d = 0, h = 0, c = 0;
+    for (unsigned q = 0; q < 64 && o + q < len; q += 16) {
+        unsigned bw, bd, bh, bc;
+        block16(s + o + q, len - o - q, &bw, &bd, &bh, &bc);
+        w |= (uint64_t)bw << q, d |= (uint64_t)bd << q;
+        h |= (uint64_t)bh << q, c |= (uint64_t)bc << q;
     }
-    return len;
+    m->word = w, m->digit = d, m->hex = h, m->clue = c;
+}
+
+/* The lowest set bit's index, and the highest's; x != 0. */
+static unsigned low_bit(uint64_t x)
+{
+#if defined(__GNUC__)
+    return (unsigned)__builtin_ctzll(x);
+#else
+    unsigned n = 0;
+    while (!(x & 1))
+        x >>= 1, n++;
+    return n;
+#endif
+}
+
+static unsigned high_bit(uint64_t x)
+{
+#if defined(__GNUC__)
+    return 63u - (unsigned)__builtin_clzll(x);
+#else
+    unsigned n = 63;
+    while (!(x >> 63))
+        x <<= 1, n--;
+    return n;
+#endif
 }
 
 /* Skips "Data:" or "Binary data:" before an offset label on the same line. */
@@ -1119,17 +1174,61 @@ size_t err_scan_next(err_scan_state *state, const char *line, size_t len, unsign
         return l.n;
     state->dump = 0;
     const unsigned char *s = l.s;
-    size_t i = 0;
+    /* From decimal digit to decimal digit, a block of 64 bytes at a time:
+     * the k, K and B bytes on the way are clues (clue_at), the rest of a
+     * word after its first digit is not looked at again. */
+    struct block m;
+    size_t i = 0, o = 0;
+    block_of(s, 0, len, &m);
     while (i < len && l.n < max) {
-        i = next_digit(s, i, len, &clue);
+        if (i - o >= 64) {
+            o = i & ~(size_t)63;
+            block_of(s, o, len, &m);
+        }
+        for (;;) { /* the next digit from i */
+            uint64_t from = ~(uint64_t)0 << (i - o);
+            uint64_t dig = m.digit & from, k = m.clue & from;
+            if (dig != 0)
+                k &= (dig & (0 - dig)) - 1; /* the clues before it */
+            for (; k != 0; k &= k - 1)
+                clue |= clue_at(s, o + low_bit(k), len);
+            if (dig != 0) {
+                i = o + low_bit(dig);
+                break;
+            }
+            o += 64;
+            if (o >= len) {
+                i = len;
+                break;
+            }
+            block_of(s, o, len, &m);
+            i = o;
+        }
         if (i >= len)
             break;
-        size_t a = i, b = i + 1;
-        unsigned all = C_DIGIT | C_HEX | C_WORD, c;
-        while (a > 0 && ((c = cls[s[a - 1]]) & C_WORD))
-            a--, all &= c;
-        while (b < len && ((c = cls[s[b]]) & C_WORD))
-            b++, all &= c;
+        /* The word around it, and the classes all its bytes have. */
+        unsigned r = (unsigned)(i - o), all, c;
+        uint64_t gaps = ~m.word, before = gaps & (((uint64_t)1 << r) - 1), after = gaps & (~(uint64_t)0 << r);
+        size_t a, b;
+        if (before != 0)
+            a = o + high_bit(before) + 1;
+        else
+            for (a = o; a > 0 && IS(s[a - 1], C_WORD); a--)
+                ;
+        if (after != 0)
+            b = o + low_bit(after);
+        else
+            for (b = o + 64; b < len && IS(s[b], C_WORD); b++)
+                ;
+        if (a >= o && after != 0) {
+            uint64_t span = ((uint64_t)1 << (b - o)) - ((uint64_t)1 << (a - o));
+            all = C_WORD | ((m.hex & span) == span ? C_HEX : 0u) |
+                  ((m.digit & span) == span ? C_DIGIT : 0u);
+        } else {
+            all = C_DIGIT | C_HEX | C_WORD;
+            for (size_t x = a; x < b; x++)
+                all &= (c = cls[s[x]]);
+        }
         if ((all & C_HEX) && data_after_text(&l, a, b) && event_line_at(&l, a))
             break;
         word_run(&l, a, b, all);
