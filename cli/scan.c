@@ -317,8 +317,15 @@ static err_scan_hit *add(struct line *l, size_t col, size_t n, uint32_t v, err_s
     return h;
 }
 
-/* Hex digits already checked, at most eight: chars.h's reader. */
-#define hex_value(p, n) ((uint32_t)winerr__hex_value((const char *)(p), (n)))
+/* The value of n (at most eight) hex digits, already checked: a digit's
+ * low four bits, plus 9 for a letter (0x41-0x46, 0x61-0x66). */
+static uint32_t hex_value(const unsigned char *p, size_t n)
+{
+    uint32_t v = 0;
+    for (size_t i = 0; i < n; i++)
+        v = v << 4 | ((p[i] & 0xFu) + 9u * (p[i] >> 6));
+    return v;
+}
 
 static int equal_ci(const unsigned char *p, const char *lower, size_t n)
 {
@@ -943,17 +950,28 @@ struct block {
     uint64_t clue;  /* clue_byte: k, K or B                      */
 };
 
-/* Bits for the bytes of p[0, 16): C_WORD, C_DIGIT and C_HEX in w, d and
- * h, clue bytes in c; or for p[0, n) (n < 16) when the line ends there. */
-static void block16(const unsigned char *p, size_t n, unsigned *w, unsigned *d, unsigned *h,
-                    unsigned *c)
+/* Bits for the bytes of s[at, at + 16) (fewer where the line of len bytes
+ * ends first): C_WORD, C_DIGIT and C_HEX in w, d and h, clue bytes in c. */
+static void block16(const unsigned char *s, size_t at, size_t len, unsigned *w, unsigned *d,
+                    unsigned *h, unsigned *c)
 {
+    size_t n = len - at;
 #if defined(__SSE2__) && !defined(ERR_SCAN_PORTABLE)
+    /* Never a load past the line.  Near its end, the 16 bytes that end it,
+     * the bits then shifted down by how far the load moved back; a line of
+     * less than 16 bytes is copied, then zeros (no class) after it. */
     unsigned char tail[16];
-    if (n < 16) { /* never a load past the line: its last bytes, then zeros */
-        memset(tail, 0, sizeof tail);
-        memcpy(tail, p, n);
-        p = tail;
+    const unsigned char *p = s + at;
+    unsigned back = 0;
+    if (n < 16) {
+        if (len >= 16) {
+            back = (unsigned)(16 - n);
+            p -= back;
+        } else {
+            memset(tail, 0, sizeof tail);
+            memcpy(tail, p, n);
+            p = tail;
+        }
     }
     /* Each test a range check on (byte - base): unsigned x <= lim exactly
      * when min(x, lim) == x. */
@@ -967,18 +985,18 @@ static void block16(const unsigned char *p, size_t n, unsigned *w, unsigned *d, 
     __m128i under = _mm_cmpeq_epi8(x, _mm_set1_epi8('_'));
     __m128i clu = _mm_or_si128(_mm_cmpeq_epi8(lc, _mm_set1_epi8('k')),
                                _mm_cmpeq_epi8(x, _mm_set1_epi8('B')));
-    *w = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(dig, let), under));
-    *d = (unsigned)_mm_movemask_epi8(dig);
-    *h = (unsigned)_mm_movemask_epi8(_mm_or_si128(dig, hexl));
-    *c = (unsigned)_mm_movemask_epi8(clu);
+    *w = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(dig, let), under)) >> back;
+    *d = (unsigned)_mm_movemask_epi8(dig) >> back;
+    *h = (unsigned)_mm_movemask_epi8(_mm_or_si128(dig, hexl)) >> back;
+    *c = (unsigned)_mm_movemask_epi8(clu) >> back;
 #else
     unsigned bw = 0, bd = 0, bh = 0, bc = 0;
     for (size_t q = 0; q < n && q < 16; q++) {
-        unsigned k = cls[p[q]], bit = 1u << q;
+        unsigned k = cls[s[at + q]], bit = 1u << q;
         bw |= (k & C_WORD) ? bit : 0;
         bd |= (k & C_DIGIT) ? bit : 0;
         bh |= (k & C_HEX) ? bit : 0;
-        bc |= clue_byte(p[q]) ? bit : 0;
+        bc |= clue_byte(s[at + q]) ? bit : 0;
     }
     *w = bw, *d = bd, *h = bh, *c = bc;
 #endif
@@ -989,7 +1007,7 @@ static void block_of(const unsigned char *s, size_t o, size_t len, struct block 
     uint64_t w = 0, d = 0, h = 0, c = 0;
     for (unsigned q = 0; q < 64 && o + q < len; q += 16) {
         unsigned bw, bd, bh, bc;
-        block16(s + o + q, len - o - q, &bw, &bd, &bh, &bc);
+        block16(s, o + q, len, &bw, &bd, &bh, &bc);
         w |= (uint64_t)bw << q, d |= (uint64_t)bd << q;
         h |= (uint64_t)bh << q, c |= (uint64_t)bc << q;
     }
