@@ -947,13 +947,17 @@ struct block {
     uint64_t word;  /* C_WORD: a letter, a digit or '_'          */
     uint64_t digit; /* C_DIGIT                                   */
     uint64_t hex;   /* C_HEX                                     */
-    uint64_t clue;  /* clue_byte: k, K or B                      */
+    uint64_t clue;  /* a clue byte: k, K or B                    */
+    uint64_t punct; /* + , - . /                                 */
+    uint64_t join;  /* - . /  (glue a word to the next)          */
+    uint64_t minus; /* -                                         */
+    uint64_t colon; /* :                                         */
+    uint64_t space; /* ' '                                       */
 };
 
-/* Bits for the bytes of s[at, at + 16) (fewer where the line of len bytes
- * ends first): C_WORD, C_DIGIT and C_HEX in w, d and h, clue bytes in c. */
-static void block16(const unsigned char *s, size_t at, size_t len, unsigned *w, unsigned *d,
-                    unsigned *h, unsigned *c)
+/* Adds the bits of s[at, at + 16), or up to the line's end at len, to m
+ * at bit q. */
+static void block16(const unsigned char *s, size_t at, size_t len, unsigned q, struct block *m)
 {
     size_t n = len - at;
 #if defined(__SSE2__) && !defined(ERR_SCAN_PORTABLE)
@@ -975,43 +979,52 @@ static void block16(const unsigned char *s, size_t at, size_t len, unsigned *w, 
     }
     /* Each test a range check on (byte - base): unsigned x <= lim exactly
      * when min(x, lim) == x. */
+#define IN_RANGE(x, lo, span)                                                                      \
+    _mm_cmpeq_epi8(_mm_min_epu8(_mm_sub_epi8((x), _mm_set1_epi8((char)(lo))),                      \
+                                _mm_set1_epi8((char)(span))),                                      \
+                   _mm_sub_epi8((x), _mm_set1_epi8((char)(lo))))
+#define BITS(v) ((uint64_t)((unsigned)_mm_movemask_epi8(v) >> back) << q)
     __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
-    __m128i dx = _mm_sub_epi8(x, _mm_set1_epi8('0'));
-    __m128i dig = _mm_cmpeq_epi8(_mm_min_epu8(dx, _mm_set1_epi8(9)), dx);
+    __m128i dig = IN_RANGE(x, '0', 9);
     __m128i lc = _mm_or_si128(x, _mm_set1_epi8(0x20)); /* A-Z to a-z, nothing else to a-z */
-    __m128i lx = _mm_sub_epi8(lc, _mm_set1_epi8('a'));
-    __m128i let = _mm_cmpeq_epi8(_mm_min_epu8(lx, _mm_set1_epi8(25)), lx);
-    __m128i hexl = _mm_cmpeq_epi8(_mm_min_epu8(lx, _mm_set1_epi8(5)), lx);
+    __m128i let = IN_RANGE(lc, 'a', 25), hexl = IN_RANGE(lc, 'a', 5);
     __m128i under = _mm_cmpeq_epi8(x, _mm_set1_epi8('_'));
     __m128i clu = _mm_or_si128(_mm_cmpeq_epi8(lc, _mm_set1_epi8('k')),
                                _mm_cmpeq_epi8(x, _mm_set1_epi8('B')));
-    *w = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(dig, let), under)) >> back;
-    *d = (unsigned)_mm_movemask_epi8(dig) >> back;
-    *h = (unsigned)_mm_movemask_epi8(_mm_or_si128(dig, hexl)) >> back;
-    *c = (unsigned)_mm_movemask_epi8(clu) >> back;
+    m->word |= BITS(_mm_or_si128(_mm_or_si128(dig, let), under));
+    m->digit |= BITS(dig);
+    m->hex |= BITS(_mm_or_si128(dig, hexl));
+    m->clue |= BITS(clu);
+    m->punct |= BITS(IN_RANGE(x, '+', 4));
+    m->join |= BITS(IN_RANGE(x, '-', 2));
+    m->minus |= BITS(_mm_cmpeq_epi8(x, _mm_set1_epi8('-')));
+    m->colon |= BITS(_mm_cmpeq_epi8(x, _mm_set1_epi8(':')));
+    m->space |= BITS(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')));
+#undef BITS
+#undef IN_RANGE
 #else
-    unsigned bw = 0, bd = 0, bh = 0, bc = 0;
-    for (size_t q = 0; q < n && q < 16; q++) {
-        unsigned k = cls[s[at + q]], bit = 1u << q;
-        bw |= (k & C_WORD) ? bit : 0;
-        bd |= (k & C_DIGIT) ? bit : 0;
-        bh |= (k & C_HEX) ? bit : 0;
-        bc |= clue_byte(s[at + q]) ? bit : 0;
+    for (size_t k = 0; k < n && k < 16; k++) {
+        unsigned char c = s[at + k];
+        unsigned t = cls[c];
+        uint64_t bit = (uint64_t)1 << (q + k);
+        m->word |= (t & C_WORD) ? bit : 0;
+        m->digit |= (t & C_DIGIT) ? bit : 0;
+        m->hex |= (t & C_HEX) ? bit : 0;
+        m->clue |= clue_byte(c) ? bit : 0;
+        m->punct |= c >= '+' && c <= '/' ? bit : 0;
+        m->join |= c >= '-' && c <= '/' ? bit : 0;
+        m->minus |= c == '-' ? bit : 0;
+        m->colon |= c == ':' ? bit : 0;
+        m->space |= c == ' ' ? bit : 0;
     }
-    *w = bw, *d = bd, *h = bh, *c = bc;
 #endif
 }
 
 static void block_of(const unsigned char *s, size_t o, size_t len, struct block *m)
 {
-    uint64_t w = 0, d = 0, h = 0, c = 0;
-    for (unsigned q = 0; q < 64 && o + q < len; q += 16) {
-        unsigned bw, bd, bh, bc;
-        block16(s, o + q, len, &bw, &bd, &bh, &bc);
-        w |= (uint64_t)bw << q, d |= (uint64_t)bd << q;
-        h |= (uint64_t)bh << q, c |= (uint64_t)bc << q;
-    }
-    m->word = w, m->digit = d, m->hex = h, m->clue = c;
+    memset(m, 0, sizeof *m);
+    for (unsigned q = 0; q < 64 && o + q < len; q += 16)
+        block16(s, o + q, len, q, m);
 }
 
 /* The lowest set bit's index, and the highest's; x != 0. */
@@ -1178,6 +1191,50 @@ static void letter_words(struct line *l)
         }
 }
 
+/* Reads the word s[a, b) that holds a decimal digit, `all` the classes
+ * all its bytes have; 1 when the scan of the line stops there (a dump
+ * after text took the rest, or the hits are full). */
+static int take_word(struct line *l, size_t a, size_t b, unsigned all)
+{
+    if ((all & C_HEX) && data_after_text(l, a, b) && event_line_at(l, a))
+        return 1;
+    word_run(l, a, b, all);
+    return l->n >= l->max;
+}
+
+/* Of the words of block m from w (its word bits from where the scan is,
+ * `starts` the first bit of each, dig its digits), the plain numbers, by
+ * the bit after their end: those word_run() and data_after_text() are sure
+ * to pass over, found for the whole block at once.  A plain number has at
+ * most 9 digits, and is
+ *  - after one of + , . / (no separator for a phrase, no sign: line 363,
+ *    v10.0.19041), or after a ':' after a digit or a '-' after a word byte
+ *    (glued: the 00 of 12:00, the 05 of 2024-05); or
+ *  - after a blank, one of + , - . / :, or at the line's start, and glued
+ *    to what follows by - . / and a word byte (2024-05-01, 10.0.1).
+ * Never one after '>' (<Binary>), '`' (WinDbg's halves) or a blank then
+ * ':' after it (a dump's offset label after "Data:").  Words that begin
+ * or end outside the block, or whose neighbours are, are not told. */
+static uint64_t plain_numbers(const struct block *m, uint64_t w, uint64_t starts, uint64_t dig,
+                              int line_start)
+{
+    uint64_t word = m->word, digit = m->digit;
+    uint64_t t = w & (w >> 1); /* 10 word bytes from here: not short */
+    t &= t >> 2;
+    t &= t >> 4;
+    uint64_t shorts = starts & ~(t & (w >> 8) & (w >> 9));
+    /* Adding a word's first bit carries through it to the bit after its
+     * end; through its digits only, when it starts with one. */
+    uint64_t numbers = (dig + (starts & dig)) & ~dig & ~w;
+    uint64_t before = ((m->punct & ~m->minus) << 1) | ((m->colon << 1) & (digit << 2)) |
+                      ((m->minus << 1) & (word << 2));
+    uint64_t open = ((m->space | m->punct | m->colon) << 1) | (uint64_t)(line_start != 0);
+    uint64_t glued_after = m->join & (word >> 1);
+    uint64_t e1 = (w + (shorts & before)) & ~w;
+    uint64_t e2 = (w + (shorts & open)) & ~w & glued_after;
+    return (e1 | e2) & numbers;
+}
+
 size_t err_scan_next(err_scan_state *state, const char *line, size_t len, unsigned flags,
                      err_scan_hit *hits, size_t max)
 {
@@ -1192,65 +1249,74 @@ size_t err_scan_next(err_scan_state *state, const char *line, size_t len, unsign
         return l.n;
     state->dump = 0;
     const unsigned char *s = l.s;
-    /* From decimal digit to decimal digit, a block of 64 bytes at a time:
-     * the k, K and B bytes on the way are clues (clue_at), the rest of a
-     * word after its first digit is not looked at again. */
+    /* A block of 64 bytes at a time: its words with a decimal digit, less
+     * the plain numbers (plain_numbers()), are read in order; the k, K and
+     * B bytes between them are clues (clue_at), not those in a word from
+     * its first digit on. */
     struct block m;
-    size_t i = 0, o = 0;
-    block_of(s, 0, len, &m);
+    size_t i = 0;
     while (i < len && l.n < max) {
-        if (i - o >= 64) {
-            o = i & ~(size_t)63;
-            block_of(s, o, len, &m);
-        }
-        for (;;) { /* the next digit from i */
-            uint64_t from = ~(uint64_t)0 << (i - o);
-            uint64_t dig = m.digit & from, k = m.clue & from;
-            if (dig != 0)
-                k &= (dig & (0 - dig)) - 1; /* the clues before it */
-            for (; k != 0; k &= k - 1)
-                clue |= clue_at(s, o + low_bit(k), len);
-            if (dig != 0) {
-                i = o + low_bit(dig);
-                break;
+        size_t o = i & ~(size_t)63, next = o + 64, stop = (size_t)-1;
+        block_of(s, o, len, &m);
+        uint64_t from = ~(uint64_t)0 << (i - o), word = m.word, dig = m.digit & from;
+        uint64_t seen = 0, todo = 0, top = 0;
+        if (dig != 0) {
+            /* Words from i on (s[i) is no word byte unless i == o), and the
+             * bit after the end of each that holds a digit. */
+            uint64_t w = word & from, carry = i == o && o > 0 && IS(s[o - 1], C_WORD);
+            uint64_t starts = w & ~((w << 1) | carry);
+            uint64_t ends = (w + (dig & ~(dig << 1))) & ~w;
+            todo = ends & ~plain_numbers(&m, w, starts, dig, o == 0);
+            if (word >> 63) { /* a word that goes on past the block */
+                uint64_t gaps = ~word;
+                unsigned ts = gaps != 0 ? high_bit(gaps) + 1 : 0;
+                top = dig & (~(uint64_t)0 << ts);
             }
-            o += 64;
-            if (o >= len) {
-                i = len;
-                break;
-            }
-            block_of(s, o, len, &m);
-            i = o;
         }
-        if (i >= len)
-            break;
-        /* The word around it, and the classes all its bytes have. */
-        unsigned r = (unsigned)(i - o), all, c;
-        uint64_t gaps = ~m.word, before = gaps & (((uint64_t)1 << r) - 1), after = gaps & (~(uint64_t)0 << r);
-        size_t a, b;
-        if (before != 0)
-            a = o + high_bit(before) + 1;
-        else
-            for (a = o; a > 0 && IS(s[a - 1], C_WORD); a--)
+        for (; todo != 0 && stop == (size_t)-1; todo &= todo - 1) {
+            unsigned e = low_bit(todo), r, c;
+            uint64_t below = ((uint64_t)1 << e) - 1, gaps = ~word & below;
+            size_t a, b = o + e;
+            unsigned all;
+            if (gaps != 0) {
+                a = o + high_bit(gaps) + 1;
+                uint64_t span = below & (~(uint64_t)0 << (a - o));
+                all = C_WORD | ((m.hex & span) == span ? C_HEX : 0u) |
+                      ((m.digit & span) == span ? C_DIGIT : 0u);
+            } else { /* begun before the block */
+                for (a = o; a > 0 && IS(s[a - 1], C_WORD); a--)
+                    ;
+                all = C_DIGIT | C_HEX | C_WORD;
+                for (size_t x = a; x < b; x++)
+                    all &= (c = cls[s[x]]);
+            }
+            r = low_bit(dig & below & ~(gaps != 0 ? ((uint64_t)1 << (a - o)) - 1 : 0));
+            seen |= below & (~(uint64_t)0 << r);
+            if (take_word(&l, a, b, all))
+                stop = b;
+        }
+        if (top != 0 && stop == (size_t)-1) {
+            unsigned r = low_bit(top), all = C_DIGIT | C_HEX | C_WORD, c;
+            size_t a, b;
+            for (a = o + r; a > 0 && IS(s[a - 1], C_WORD); a--)
                 ;
-        if (after != 0)
-            b = o + low_bit(after);
-        else
             for (b = o + 64; b < len && IS(s[b], C_WORD); b++)
                 ;
-        if (a >= o && after != 0) {
-            uint64_t span = ((uint64_t)1 << (b - o)) - ((uint64_t)1 << (a - o));
-            all = C_WORD | ((m.hex & span) == span ? C_HEX : 0u) |
-                  ((m.digit & span) == span ? C_DIGIT : 0u);
-        } else {
-            all = C_DIGIT | C_HEX | C_WORD;
             for (size_t x = a; x < b; x++)
                 all &= (c = cls[s[x]]);
+            seen |= ~(uint64_t)0 << r;
+            next = b;
+            if (take_word(&l, a, b, all))
+                stop = b;
         }
-        if ((all & C_HEX) && data_after_text(&l, a, b) && event_line_at(&l, a))
+        uint64_t k = m.clue & from & ~seen;
+        if (stop - o < 64)
+            k &= ((uint64_t)1 << (stop - o)) - 1;
+        for (; k != 0; k &= k - 1)
+            clue |= clue_at(s, o + low_bit(k), len);
+        if (stop != (size_t)-1)
             break;
-        word_run(&l, a, b, all);
-        i = b;
+        i = next;
     }
     if (clue & CLUE_BLUESCREEN)
         state->bluescreen = 16;
