@@ -953,6 +953,7 @@ struct block {
     uint64_t minus; /* -                                         */
     uint64_t colon; /* :                                         */
     uint64_t space; /* ' '                                       */
+    uint64_t gt;    /* >                                         */
 };
 
 /* Adds the bits of s[at, at + 16), or up to the line's end at len, to m
@@ -1000,6 +1001,7 @@ static void block16(const unsigned char *s, size_t at, size_t len, unsigned q, s
     m->minus |= BITS(_mm_cmpeq_epi8(x, _mm_set1_epi8('-')));
     m->colon |= BITS(_mm_cmpeq_epi8(x, _mm_set1_epi8(':')));
     m->space |= BITS(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')));
+    m->gt |= BITS(_mm_cmpeq_epi8(x, _mm_set1_epi8('>')));
 #undef BITS
 #undef IN_RANGE
 #else
@@ -1016,6 +1018,7 @@ static void block16(const unsigned char *s, size_t at, size_t len, unsigned q, s
         m->minus |= c == '-' ? bit : 0;
         m->colon |= c == ':' ? bit : 0;
         m->space |= c == ' ' ? bit : 0;
+        m->gt |= c == '>' ? bit : 0;
     }
 #endif
 }
@@ -1203,36 +1206,47 @@ static int take_word(struct line *l, size_t a, size_t b, unsigned all)
 }
 
 /* Of the words of block m from w (its word bits from where the scan is,
- * `starts` the first bit of each, dig its digits), the plain numbers, by
- * the bit after their end: those word_run() and data_after_text() are sure
- * to pass over, found for the whole block at once.  A plain number has at
- * most 9 digits, and is
- *  - after one of + , . / (no separator for a phrase, no sign: line 363,
- *    v10.0.19041), or after a ':' after a digit or a '-' after a word byte
- *    (glued: the 00 of 12:00, the 05 of 2024-05); or
- *  - after a blank, one of + , - . / :, or at the line's start, and glued
- *    to what follows by - . / and a word byte (2024-05-01, 10.0.1).
- * Never one after '>' (<Binary>), '`' (WinDbg's halves) or a blank then
- * ':' after it (a dump's offset label after "Data:").  Words that begin
- * or end outside the block, or whose neighbours are, are not told. */
-static uint64_t plain_numbers(const struct block *m, uint64_t w, uint64_t starts, uint64_t dig,
-                              int line_start)
+ * `starts` the first bit of each, dig its digits), those word_run() and
+ * data_after_text() are sure to pass over, by the bit after their end,
+ * found for the whole block at once:
+ *  - a number of at most 9 digits after one of + , . / (no separator for
+ *    a phrase, no sign: line 363, v10.0.19041), after a ':' after a digit
+ *    or a '-' after a word byte (glued: the 00 of 12:00, the 05 of
+ *    2024-05); or after a blank, one of + , - . / : or at the line's
+ *    start, and glued to what follows by - . / and a word byte
+ *    (2024-05-01, 10.0.1);
+ *  - a word of hex digits and letters after one of + , - . /, not 8 or 16
+ *    long (GUID parts);
+ *  - a word with a letter past f or '_', starting with a letter or '_'
+ *    (KB5034441, amd64), not after '>'.
+ * Never one after '>' (<Binary>), '`' (WinDbg's halves) or that may be a
+ * dump's offset label (a blank before, ':' after).  Words that begin or end
+ * outside the block, or whose neighbours do, are not told. */
+static uint64_t plain_words(const struct block *m, uint64_t w, uint64_t starts, uint64_t dig,
+                            int line_start)
 {
     uint64_t word = m->word, digit = m->digit;
-    uint64_t t = w & (w >> 1); /* 10 word bytes from here: not short */
+    uint64_t t = w & (w >> 1); /* 8 word bytes from here; then 10 and 16 */
     t &= t >> 2;
     t &= t >> 4;
     uint64_t shorts = starts & ~(t & (w >> 8) & (w >> 9));
+    uint64_t eight = t & ~(w >> 8), sixteen = t & (t >> 8) & ~(w >> 16);
     /* Adding a word's first bit carries through it to the bit after its
-     * end; through its digits only, when it starts with one. */
+     * end; through its digits (hex digits) only, when it starts with one;
+     * adding a bit inside a word, through the rest of it. */
     uint64_t numbers = (dig + (starts & dig)) & ~dig & ~w;
+    uint64_t hex = m->hex & w, all_hex = (hex + (starts & hex)) & ~hex & ~w;
+    uint64_t other = w & ~m->hex, not_hex = (w + (other & ~(other << 1))) & ~w;
     uint64_t before = ((m->punct & ~m->minus) << 1) | ((m->colon << 1) & (digit << 2)) |
                       ((m->minus << 1) & (word << 2));
     uint64_t open = ((m->space | m->punct | m->colon) << 1) | (uint64_t)(line_start != 0);
     uint64_t glued_after = m->join & (word >> 1);
+    uint64_t not_gt = ~(m->gt << 1) & (line_start ? ~(uint64_t)0 : ~(uint64_t)1);
     uint64_t e1 = (w + (shorts & before)) & ~w;
     uint64_t e2 = (w + (shorts & open)) & ~w & glued_after;
-    return (e1 | e2) & numbers;
+    uint64_t e3 = (w + (starts & (m->punct << 1) & ~eight & ~sixteen)) & ~w & all_hex & ~numbers;
+    uint64_t e4 = (w + (starts & ~digit & not_gt)) & ~w & not_hex;
+    return ((e1 | e2) & numbers) | e3 | e4;
 }
 
 size_t err_scan_next(err_scan_state *state, const char *line, size_t len, unsigned flags,
@@ -1250,7 +1264,7 @@ size_t err_scan_next(err_scan_state *state, const char *line, size_t len, unsign
     state->dump = 0;
     const unsigned char *s = l.s;
     /* A block of 64 bytes at a time: its words with a decimal digit, less
-     * the plain numbers (plain_numbers()), are read in order; the k, K and
+     * the plain ones (plain_words()), are read in order; the k, K and
      * B bytes between them are clues (clue_at), not those in a word from
      * its first digit on. */
     struct block m;
@@ -1266,7 +1280,12 @@ size_t err_scan_next(err_scan_state *state, const char *line, size_t len, unsign
             uint64_t w = word & from, carry = i == o && o > 0 && IS(s[o - 1], C_WORD);
             uint64_t starts = w & ~((w << 1) | carry);
             uint64_t ends = (w + (dig & ~(dig << 1))) & ~w;
-            todo = ends & ~plain_numbers(&m, w, starts, dig, o == 0);
+            todo = ends & ~plain_words(&m, w, starts, dig, o == 0);
+            /* Each word from its first digit on: adding that bit carries
+             * through the rest of the word. */
+            uint64_t first = starts | (w & 1), lead = w & ~dig;
+            uint64_t fd = ((lead + (first & lead)) & dig) | (first & dig);
+            seen = ((w + fd) ^ w) & w;
             if (word >> 63) { /* a word that goes on past the block */
                 uint64_t gaps = ~word;
                 unsigned ts = gaps != 0 ? high_bit(gaps) + 1 : 0;
@@ -1274,7 +1293,7 @@ size_t err_scan_next(err_scan_state *state, const char *line, size_t len, unsign
             }
         }
         for (; todo != 0 && stop == (size_t)-1; todo &= todo - 1) {
-            unsigned e = low_bit(todo), r, c;
+            unsigned e = low_bit(todo), c;
             uint64_t below = ((uint64_t)1 << e) - 1, gaps = ~word & below;
             size_t a, b = o + e;
             unsigned all;
@@ -1290,8 +1309,6 @@ size_t err_scan_next(err_scan_state *state, const char *line, size_t len, unsign
                 for (size_t x = a; x < b; x++)
                     all &= (c = cls[s[x]]);
             }
-            r = low_bit(dig & below & ~(gaps != 0 ? ((uint64_t)1 << (a - o)) - 1 : 0));
-            seen |= below & (~(uint64_t)0 << r);
             if (take_word(&l, a, b, all))
                 stop = b;
         }
