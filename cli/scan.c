@@ -956,30 +956,12 @@ struct block {
     uint64_t gt;    /* >                                         */
 };
 
-/* Adds the bits of s[at, at + 16), or up to the line's end at len, to m
- * at bit q. */
-static void block16(const unsigned char *s, size_t at, size_t len, unsigned q, struct block *m)
-{
-    size_t n = len - at;
 #if defined(__SSE2__) && !defined(ERR_SCAN_PORTABLE)
-    /* Never a load past the line.  Near its end, the 16 bytes that end it,
-     * the bits then shifted down by how far the load moved back; a line of
-     * less than 16 bytes is copied, then zeros (no class) after it. */
-    unsigned char tail[16];
-    const unsigned char *p = s + at;
-    unsigned back = 0;
-    if (n < 16) {
-        if (len >= 16) {
-            back = (unsigned)(16 - n);
-            p -= back;
-        } else {
-            memset(tail, 0, sizeof tail);
-            memcpy(tail, p, n);
-            p = tail;
-        }
-    }
-    /* Each test a range check on (byte - base): unsigned x <= lim exactly
-     * when min(x, lim) == x. */
+/* Adds the bits of the 16 bytes at p, shifted down by `back` (bytes the
+ * load took before the ones wanted), to m at bit q.  Each test is a range
+ * check on (byte - base): unsigned x <= lim exactly when min(x, lim) == x. */
+static inline void block16(const unsigned char *p, unsigned back, unsigned q, struct block *m)
+{
 #define IN_RANGE(x, lo, span)                                                                      \
     _mm_cmpeq_epi8(_mm_min_epu8(_mm_sub_epi8((x), _mm_set1_epi8((char)(lo))),                      \
                                 _mm_set1_epi8((char)(span))),                                      \
@@ -1004,11 +986,45 @@ static void block16(const unsigned char *s, size_t at, size_t len, unsigned q, s
     m->gt |= BITS(_mm_cmpeq_epi8(x, _mm_set1_epi8('>')));
 #undef BITS
 #undef IN_RANGE
+}
+
+static void block_of(const unsigned char *s, size_t o, size_t len, struct block *m)
+{
+    struct block b = {0};
+    const unsigned char *p = s + o;
+    if (len - o >= 64) {
+        block16(p, 0, 0, &b);
+        block16(p + 16, 0, 16, &b);
+        block16(p + 32, 0, 32, &b);
+        block16(p + 48, 0, 48, &b);
+    } else {
+        /* Never a load past the line.  Near its end, the 16 bytes that end
+         * it, the bits then shifted down by how far the load moved back; a
+         * line of less than 16 bytes is copied, then zeros (no class). */
+        unsigned char tail[16];
+        for (unsigned q = 0; o + q < len; q += 16) {
+            size_t n = len - o - q;
+            if (n >= 16)
+                block16(p + q, 0, q, &b);
+            else if (len >= 16)
+                block16(p + q - (16 - n), (unsigned)(16 - n), q, &b);
+            else {
+                memset(tail, 0, sizeof tail);
+                memcpy(tail, p + q, n);
+                block16(tail, 0, q, &b);
+            }
+        }
+    }
+    *m = b;
+}
 #else
-    for (size_t k = 0; k < n && k < 16; k++) {
-        unsigned char c = s[at + k];
+static void block_of(const unsigned char *s, size_t o, size_t len, struct block *m)
+{
+    memset(m, 0, sizeof *m);
+    for (size_t k = 0; k < 64 && o + k < len; k++) {
+        unsigned char c = s[o + k];
         unsigned t = cls[c];
-        uint64_t bit = (uint64_t)1 << (q + k);
+        uint64_t bit = (uint64_t)1 << k;
         m->word |= (t & C_WORD) ? bit : 0;
         m->digit |= (t & C_DIGIT) ? bit : 0;
         m->hex |= (t & C_HEX) ? bit : 0;
@@ -1020,15 +1036,8 @@ static void block16(const unsigned char *s, size_t at, size_t len, unsigned q, s
         m->space |= c == ' ' ? bit : 0;
         m->gt |= c == '>' ? bit : 0;
     }
+}
 #endif
-}
-
-static void block_of(const unsigned char *s, size_t o, size_t len, struct block *m)
-{
-    memset(m, 0, sizeof *m);
-    for (unsigned q = 0; q < 64 && o + q < len; q += 16)
-        block16(s, o + q, len, q, m);
-}
 
 /* The lowest set bit's index, and the highest's; x != 0. */
 static unsigned low_bit(uint64_t x)
