@@ -172,11 +172,11 @@ $(ERR_BIN): $(CLI_OBJ) $(STATIC_LIB)
 
 # err with the scanner's byte loop in place of its SSE2 code, as a machine
 # without SSE2 builds it (cli/scan.c): the annotate suite runs on both.
-$(BUILD)/cli/scan-portable.o: cli/scan.c lib/winerr.h lib/chars.h $(wildcard cli/*.h)
+$(BUILD)/cli-portable/scan.o: cli/scan.c lib/winerr.h lib/chars.h $(wildcard cli/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(CLI_CFLAGS) -DERR_SCAN_PORTABLE -c $< -o $@
 
-$(BUILD)/err-portable: $(filter-out $(BUILD)/cli/scan.o,$(CLI_OBJ)) $(BUILD)/cli/scan-portable.o \
+$(BUILD)/err-portable: $(filter-out $(BUILD)/cli/scan.o,$(CLI_OBJ)) $(BUILD)/cli-portable/scan.o \
                        $(STATIC_LIB)
 	$(CC) $(LDFLAGS) -o $@ $^
 
