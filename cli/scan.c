@@ -964,6 +964,9 @@ struct block {
 /* Adds the bits of the 16 bytes at p, shifted down by `back` (bytes the
  * load took before the ones wanted), to m at bit q.  Each test is a range
  * check on (byte - base): unsigned x <= lim exactly when min(x, lim) == x. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
 static inline void block16(const unsigned char *p, unsigned back, unsigned q, struct block *m)
 {
 #define IN_RANGE(x, lo, span)                                                                      \
