@@ -780,6 +780,14 @@ static void decimal_run(struct line *l, size_t a, size_t b)
     struct kw kw = keyword_before(l, start);
     if (kw.flags & K_NOT)
         return;
+    /* Most numbers of a log: no phrase, no sign, too short for rule 3; only
+     * a "- " before them (with code - 1073740791), a '(' or " (" after
+     * them (rule 6) or a ',' (ConnectionResetError(10054, ...)) may still
+     * make a code of them. */
+    const unsigned char *s = l->s;
+    if (kw.ctx == ERR_CTX_NONE && !neg && n < 10 && !(a >= 3 && s[a - 1] == ' ' && s[a - 2] == '-') &&
+        !(b < l->len && (s[b] == '(' || s[b] == ',' || (s[b] == ' ' && b + 1 < l->len && s[b + 1] == '('))))
+        return;
     if (kw.ctx == ERR_CTX_SQL && !(kw.flags & K_SQL)) {
         if (!neg && v_fits(l, a, b))
             add(l, a, n, (uint32_t)atol_n(l->s + a, n), ERR_SCAN_KEYWORD, ERR_CTX_SQL, 1);
