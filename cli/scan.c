@@ -1236,16 +1236,16 @@ static int take_word(struct line *l, size_t a, size_t b, unsigned all)
  *  - a number of at most 9 digits after one of + , . / (no separator for
  *    a phrase, no sign: line 363, v10.0.19041), after a ':' after a digit
  *    or a '-' after a word byte (glued: the 00 of 12:00, the 05 of
- *    2024-05); or after a blank, one of + , - . / : or at the line's
+ *    2024-05); or after a space, one of + , - . / : or at the line's
  *    start, and glued to what follows by - . / and a word byte
  *    (2024-05-01, 10.0.1);
  *  - a word of hex digits and letters after one of + , - . /, not 8 or 16
  *    long (GUID parts);
  *  - a word with a letter past f or '_', starting with a letter or '_'
- *    (KB5034441, amd64), not after '>'.
- * Never one after '>' (<Binary>), '`' (WinDbg's halves) or that may be a
- * dump's offset label (a blank before, ':' after).  Words that begin or end
- * outside the block, or whose neighbours do, are not told. */
+ *    (KB5034441, amd64), not after '>' (<Binary>).
+ * So never a number after '>' or '`' (WinDbg's halves), nor one that may be
+ * a dump's offset label (a blank before, ':' after).  Words that begin or
+ * end outside the block, or whose neighbours do, are not told. */
 static uint64_t plain_words(const struct block *m, uint64_t w, uint64_t starts, uint64_t dig,
                             int line_start)
 {
