@@ -1310,14 +1310,13 @@ size_t err_scan_next(err_scan_state *state, const char *line, size_t len, unsign
             uint64_t first = starts | (w & 1), lead = w & ~dig;
             uint64_t fd = ((lead + (first & lead)) & dig) | (first & dig);
             seen = ((w + fd) ^ w) & w;
-            if (word >> 63) { /* a word that goes on past the block */
-                uint64_t gaps = ~word;
-                unsigned ts = gaps != 0 ? high_bit(gaps) + 1 : 0;
-                top = dig & (~(uint64_t)0 << ts);
-            }
+            if (word == ~(uint64_t)0) /* one word, on past the block */
+                top = dig;
+            else if (word >> 63) /* a word that goes on past the block */
+                top = dig & (~(uint64_t)0 << (high_bit(~word) + 1));
         }
         for (; todo != 0 && stop == (size_t)-1; todo &= todo - 1) {
-            unsigned e = low_bit(todo), c;
+            unsigned e = low_bit(todo);
             uint64_t below = ((uint64_t)1 << e) - 1, gaps = ~word & below;
             size_t a, b = o + e;
             unsigned all;
@@ -1331,20 +1330,20 @@ size_t err_scan_next(err_scan_state *state, const char *line, size_t len, unsign
                     ;
                 all = C_DIGIT | C_HEX | C_WORD;
                 for (size_t x = a; x < b; x++)
-                    all &= (c = cls[s[x]]);
+                    all &= cls[s[x]];
             }
             if (take_word(&l, a, b, all))
                 stop = b;
         }
         if (top != 0 && stop == (size_t)-1) {
-            unsigned r = low_bit(top), all = C_DIGIT | C_HEX | C_WORD, c;
+            unsigned r = low_bit(top), all = C_DIGIT | C_HEX | C_WORD;
             size_t a, b;
             for (a = o + r; a > 0 && IS(s[a - 1], C_WORD); a--)
                 ;
             for (b = o + 64; b < len && IS(s[b], C_WORD); b++)
                 ;
             for (size_t x = a; x < b; x++)
-                all &= (c = cls[s[x]]);
+                all &= cls[s[x]];
             seen |= ~(uint64_t)0 << r;
             next = b;
             if (take_word(&l, a, b, all))
