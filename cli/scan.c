@@ -121,6 +121,13 @@
 #include "scan.h"
 
 #include <string.h>
+/* A line is read 64 bytes at a time as bit masks of its byte classes
+ * (struct block), made with SSE2 where the compiler has it (every x86-64)
+ * and by a byte loop elsewhere or with ERR_SCAN_PORTABLE; the hits are the
+ * same (make check runs the annotate suite on both builds). */
+#if defined(__SSE2__) && !defined(ERR_SCAN_PORTABLE)
+#include <emmintrin.h>
+#endif
 
 #include "answer.h"
 #include "chars.h"
@@ -314,8 +321,15 @@ static err_scan_hit *add(struct line *l, size_t col, size_t n, uint32_t v, err_s
     return h;
 }
 
-/* Hex digits already checked, at most eight: chars.h's reader. */
-#define hex_value(p, n) ((uint32_t)winerr__hex_value((const char *)(p), (n)))
+/* The value of n (at most eight) hex digits, already checked: a digit's
+ * low four bits, plus 9 for a letter (0x41-0x46, 0x61-0x66). */
+static uint32_t hex_value(const unsigned char *p, size_t n)
+{
+    uint32_t v = 0;
+    for (size_t i = 0; i < n; i++)
+        v = v << 4 | ((p[i] & 0xFu) + 9u * (p[i] >> 6));
+    return v;
+}
 
 static int equal_ci(const unsigned char *p, const char *lower, size_t n)
 {
@@ -766,6 +780,14 @@ static void decimal_run(struct line *l, size_t a, size_t b)
     struct kw kw = keyword_before(l, start);
     if (kw.flags & K_NOT)
         return;
+    /* Most numbers of a log: no phrase, no sign, too short for rule 3; only
+     * a "- " before them (with code - 1073740791), a '(' or " (" after
+     * them (rule 6) or a ',' (ConnectionResetError(10054, ...)) may still
+     * make a code of them. */
+    const unsigned char *s = l->s;
+    if (kw.ctx == ERR_CTX_NONE && !neg && n < 10 && !(a >= 3 && s[a - 1] == ' ' && s[a - 2] == '-') &&
+        !(b < l->len && (s[b] == '(' || s[b] == ',' || (s[b] == ' ' && b + 1 < l->len && s[b + 1] == '('))))
+        return;
     if (kw.ctx == ERR_CTX_SQL && !(kw.flags & K_SQL)) {
         if (!neg && v_fits(l, a, b))
             add(l, a, n, (uint32_t)atol_n(l->s + a, n), ERR_SCAN_KEYWORD, ERR_CTX_SQL, 1);
@@ -920,50 +942,141 @@ static void word_run(struct line *l, size_t a, size_t b, unsigned all)
         bare_hex_run(l, a, b);
 }
 
+#if !defined(__SSE2__) || defined(ERR_SCAN_PORTABLE)
 /* A byte that may end or start a clue: k and K end "bugcheck", B starts
  * "BCCode" and "BlueScreen". */
 static int clue_byte(unsigned char c)
 {
     return c == 'k' || c == 'K' || c == 'B';
 }
+#endif
 
 static unsigned clue_at(const unsigned char *s, size_t i, size_t len);
 
-/* Index of the first decimal digit in s[i, len), or len; what the k, K
- * and B bytes passed on the way say is added to *clue (clue_at).  Eight
- * bytes at a time where the byte order allows: in a log most bytes are
- * neither. */
-static size_t next_digit(const unsigned char *s, size_t i, size_t len, unsigned *clue)
-{
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-    while (i + 8 <= len) {
-        uint64_t x, d, k, B;
-        memcpy(&x, s + i, 8);
-        d = x ^ (ones * '0'); /* digits become the bytes 0..9 */
-        k = (x | ones * 0x20) ^ (ones * 'k'), B = x ^ (ones * 'B'); /* k or K, B */
-        /* A byte below 10 (or zero) gets its top bit set; a borrow only
-         * comes from a lower byte that is itself a match, so the lowest
-         * set bit is exact. */
-        uint64_t m = (((d - ones * 10) & ~d) | ((k - ones) & ~k) | ((B - ones) & ~B)) & highs;
-        if (m == 0) {
-            i += 8;
-            continue;
-        }
-        i += (size_t)(__builtin_ctzll(m) >> 3);
-        if ((unsigned)(s[i] - '0') <= 9)
-            return i;
-        *clue |= clue_at(s, i, len);
-        i++;
-    }
+/* What the 64 bytes s[o, o + 64) of a line are, one bit per byte (bit k
+ * for s[o + k]); bytes at or past the line's end are none of these. */
+struct block {
+    uint64_t word;  /* C_WORD: a letter, a digit or '_'          */
+    uint64_t digit; /* C_DIGIT                                   */
+    uint64_t hex;   /* C_HEX                                     */
+    uint64_t clue;  /* a clue byte: k, K or B                    */
+    uint64_t punct; /* + , - . /                                 */
+    uint64_t join;  /* - . /  (glue a word to the next)          */
+    uint64_t minus; /* -                                         */
+    uint64_t colon; /* :                                         */
+    uint64_t space; /* ' '                                       */
+    uint64_t gt;    /* >                                         */
+};
+
+#if defined(__SSE2__) && !defined(ERR_SCAN_PORTABLE)
+/* Adds the bits of the 16 bytes at p, shifted down by `back` (bytes the
+ * load took before the ones wanted), to m at bit q.  Each test is a range
+ * check on (byte - base): unsigned x <= lim exactly when min(x, lim) == x. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
 #endif
-    for (; i < len; i++) {
-        if ((unsigned)(s[i] - '0') <= 9)
-            return i;
-        if (clue_byte(s[i]))
-            *clue |= clue_at(s, i, len);
+static inline void block16(const unsigned char *p, unsigned back, unsigned q, struct block *m)
+{
+#define IN_RANGE(x, lo, span)                                                                      \
+    _mm_cmpeq_epi8(_mm_min_epu8(_mm_sub_epi8((x), _mm_set1_epi8((char)(lo))),                      \
+                                _mm_set1_epi8((char)(span))),                                      \
+                   _mm_sub_epi8((x), _mm_set1_epi8((char)(lo))))
+#define BITS(v) ((uint64_t)((unsigned)_mm_movemask_epi8(v) >> back) << q)
+    __m128i x = _mm_loadu_si128((const __m128i *)(const void *)p);
+    __m128i dig = IN_RANGE(x, '0', 9);
+    __m128i lc = _mm_or_si128(x, _mm_set1_epi8(0x20)); /* A-Z to a-z, nothing else to a-z */
+    __m128i let = IN_RANGE(lc, 'a', 25), hexl = IN_RANGE(lc, 'a', 5);
+    __m128i under = _mm_cmpeq_epi8(x, _mm_set1_epi8('_'));
+    __m128i clu = _mm_or_si128(_mm_cmpeq_epi8(lc, _mm_set1_epi8('k')),
+                               _mm_cmpeq_epi8(x, _mm_set1_epi8('B')));
+    m->word |= BITS(_mm_or_si128(_mm_or_si128(dig, let), under));
+    m->digit |= BITS(dig);
+    m->hex |= BITS(_mm_or_si128(dig, hexl));
+    m->clue |= BITS(clu);
+    m->punct |= BITS(IN_RANGE(x, '+', 4));
+    m->join |= BITS(IN_RANGE(x, '-', 2));
+    m->minus |= BITS(_mm_cmpeq_epi8(x, _mm_set1_epi8('-')));
+    m->colon |= BITS(_mm_cmpeq_epi8(x, _mm_set1_epi8(':')));
+    m->space |= BITS(_mm_cmpeq_epi8(x, _mm_set1_epi8(' ')));
+    m->gt |= BITS(_mm_cmpeq_epi8(x, _mm_set1_epi8('>')));
+#undef BITS
+#undef IN_RANGE
+}
+
+static void block_of(const unsigned char *s, size_t o, size_t len, struct block *m)
+{
+    struct block b = {0};
+    const unsigned char *p = s + o;
+    if (len - o >= 64) {
+        block16(p, 0, 0, &b);
+        block16(p + 16, 0, 16, &b);
+        block16(p + 32, 0, 32, &b);
+        block16(p + 48, 0, 48, &b);
+    } else {
+        /* Never a load past the line.  Near its end, the 16 bytes that end
+         * it, the bits then shifted down by how far the load moved back; a
+         * line of less than 16 bytes is copied, then zeros (no class). */
+        unsigned char tail[16];
+        for (unsigned q = 0; o + q < len; q += 16) {
+            size_t n = len - o - q;
+            if (n >= 16)
+                block16(p + q, 0, q, &b);
+            else if (len >= 16)
+                block16(p + q - (16 - n), (unsigned)(16 - n), q, &b);
+            else {
+                memset(tail, 0, sizeof tail);
+                memcpy(tail, p + q, n);
+                block16(tail, 0, q, &b);
+            }
+        }
     }
-    return len;
+    *m = b;
+}
+#else
+static void block_of(const unsigned char *s, size_t o, size_t len, struct block *m)
+{
+    memset(m, 0, sizeof *m);
+    for (size_t k = 0; k < 64 && o + k < len; k++) {
+        unsigned char c = s[o + k];
+        unsigned t = cls[c];
+        uint64_t bit = (uint64_t)1 << k;
+        m->word |= (t & C_WORD) ? bit : 0;
+        m->digit |= (t & C_DIGIT) ? bit : 0;
+        m->hex |= (t & C_HEX) ? bit : 0;
+        m->clue |= clue_byte(c) ? bit : 0;
+        m->punct |= c >= '+' && c <= '/' ? bit : 0;
+        m->join |= c >= '-' && c <= '/' ? bit : 0;
+        m->minus |= c == '-' ? bit : 0;
+        m->colon |= c == ':' ? bit : 0;
+        m->space |= c == ' ' ? bit : 0;
+        m->gt |= c == '>' ? bit : 0;
+    }
+}
+#endif
+
+/* The lowest set bit's index, and the highest's; x != 0. */
+static unsigned low_bit(uint64_t x)
+{
+#if defined(__GNUC__)
+    return (unsigned)__builtin_ctzll(x);
+#else
+    unsigned n = 0;
+    while (!(x & 1))
+        x >>= 1, n++;
+    return n;
+#endif
+}
+
+static unsigned high_bit(uint64_t x)
+{
+#if defined(__GNUC__)
+    return 63u - (unsigned)__builtin_clzll(x);
+#else
+    unsigned n = 63;
+    while (!(x >> 63))
+        x <<= 1, n--;
+    return n;
+#endif
 }
 
 /* Skips "Data:" or "Binary data:" before an offset label on the same line. */
@@ -1105,6 +1218,61 @@ static void letter_words(struct line *l)
         }
 }
 
+/* Reads the word s[a, b) that holds a decimal digit, `all` the classes
+ * all its bytes have; 1 when the scan of the line stops there (a dump
+ * after text took the rest, or the hits are full). */
+static int take_word(struct line *l, size_t a, size_t b, unsigned all)
+{
+    if ((all & C_HEX) && data_after_text(l, a, b) && event_line_at(l, a))
+        return 1;
+    word_run(l, a, b, all);
+    return l->n >= l->max;
+}
+
+/* Of the words of block m from w (its word bits from where the scan is,
+ * `starts` the first bit of each, dig its digits), those word_run() and
+ * data_after_text() are sure to pass over, by the bit after their end,
+ * found for the whole block at once:
+ *  - a number of at most 9 digits after one of + , . / (no separator for
+ *    a phrase, no sign: line 363, v10.0.19041), after a ':' after a digit
+ *    or a '-' after a word byte (glued: the 00 of 12:00, the 05 of
+ *    2024-05); or after a space, one of + , - . / : or at the line's
+ *    start, and glued to what follows by - . / and a word byte
+ *    (2024-05-01, 10.0.1);
+ *  - a word of hex digits and letters after one of + , - . /, not 8 or 16
+ *    long (GUID parts);
+ *  - a word with a letter past f or '_', starting with a letter or '_'
+ *    (KB5034441, amd64), not after '>' (<Binary>).
+ * So never a number after '>' or '`' (WinDbg's halves), nor one that may be
+ * a dump's offset label (a blank before, ':' after).  Words that begin or
+ * end outside the block, or whose neighbours do, are not told. */
+static uint64_t plain_words(const struct block *m, uint64_t w, uint64_t starts, uint64_t dig,
+                            int line_start)
+{
+    uint64_t word = m->word, digit = m->digit;
+    uint64_t t = w & (w >> 1); /* 8 word bytes from here; then 10 and 16 */
+    t &= t >> 2;
+    t &= t >> 4;
+    uint64_t shorts = starts & ~(t & (w >> 8) & (w >> 9));
+    uint64_t eight = t & ~(w >> 8), sixteen = t & (t >> 8) & ~(w >> 16);
+    /* Adding a word's first bit carries through it to the bit after its
+     * end; through its digits (hex digits) only, when it starts with one;
+     * adding a bit inside a word, through the rest of it. */
+    uint64_t numbers = (dig + (starts & dig)) & ~dig & ~w;
+    uint64_t hex = m->hex & w, all_hex = (hex + (starts & hex)) & ~hex & ~w;
+    uint64_t other = w & ~m->hex, not_hex = (w + (other & ~(other << 1))) & ~w;
+    uint64_t before = ((m->punct & ~m->minus) << 1) | ((m->colon << 1) & (digit << 2)) |
+                      ((m->minus << 1) & (word << 2));
+    uint64_t open = ((m->space | m->punct | m->colon) << 1) | (uint64_t)(line_start != 0);
+    uint64_t glued_after = m->join & (word >> 1);
+    uint64_t not_gt = ~(m->gt << 1) & (line_start ? ~(uint64_t)0 : ~(uint64_t)1);
+    uint64_t e1 = (w + (shorts & before)) & ~w;
+    uint64_t e2 = (w + (shorts & open)) & ~w & glued_after;
+    uint64_t e3 = (w + (starts & (m->punct << 1) & ~eight & ~sixteen)) & ~w & all_hex & ~numbers;
+    uint64_t e4 = (w + (starts & ~digit & not_gt)) & ~w & not_hex;
+    return ((e1 | e2) & numbers) | e3 | e4;
+}
+
 size_t err_scan_next(err_scan_state *state, const char *line, size_t len, unsigned flags,
                      err_scan_hit *hits, size_t max)
 {
@@ -1119,21 +1287,76 @@ size_t err_scan_next(err_scan_state *state, const char *line, size_t len, unsign
         return l.n;
     state->dump = 0;
     const unsigned char *s = l.s;
+    /* A block of 64 bytes at a time: its words with a decimal digit, less
+     * the plain ones (plain_words()), are read in order; the k, K and
+     * B bytes between them are clues (clue_at), not those in a word from
+     * its first digit on. */
+    struct block m;
     size_t i = 0;
     while (i < len && l.n < max) {
-        i = next_digit(s, i, len, &clue);
-        if (i >= len)
+        size_t o = i & ~(size_t)63, next = o + 64, stop = (size_t)-1;
+        block_of(s, o, len, &m);
+        uint64_t from = ~(uint64_t)0 << (i - o), word = m.word, dig = m.digit & from;
+        uint64_t seen = 0, todo = 0, top = 0;
+        if (dig != 0) {
+            /* Words from i on (s[i) is no word byte unless i == o), and the
+             * bit after the end of each that holds a digit. */
+            uint64_t w = word & from, carry = i == o && o > 0 && IS(s[o - 1], C_WORD);
+            uint64_t starts = w & ~((w << 1) | carry);
+            uint64_t ends = (w + (dig & ~(dig << 1))) & ~w;
+            todo = ends & ~plain_words(&m, w, starts, dig, o == 0);
+            /* Each word from its first digit on: adding that bit carries
+             * through the rest of the word. */
+            uint64_t first = starts | (w & 1), lead = w & ~dig;
+            uint64_t fd = ((lead + (first & lead)) & dig) | (first & dig);
+            seen = ((w + fd) ^ w) & w;
+            if (word == ~(uint64_t)0) /* one word, on past the block */
+                top = dig;
+            else if (word >> 63) /* a word that goes on past the block */
+                top = dig & (~(uint64_t)0 << (high_bit(~word) + 1));
+        }
+        for (; todo != 0 && stop == (size_t)-1; todo &= todo - 1) {
+            unsigned e = low_bit(todo);
+            uint64_t below = ((uint64_t)1 << e) - 1, gaps = ~word & below;
+            size_t a, b = o + e;
+            unsigned all;
+            if (gaps != 0) {
+                a = o + high_bit(gaps) + 1;
+                uint64_t span = below & (~(uint64_t)0 << (a - o));
+                all = C_WORD | ((m.hex & span) == span ? C_HEX : 0u) |
+                      ((m.digit & span) == span ? C_DIGIT : 0u);
+            } else { /* begun before the block */
+                for (a = o; a > 0 && IS(s[a - 1], C_WORD); a--)
+                    ;
+                all = C_DIGIT | C_HEX | C_WORD;
+                for (size_t x = a; x < b; x++)
+                    all &= cls[s[x]];
+            }
+            if (take_word(&l, a, b, all))
+                stop = b;
+        }
+        if (top != 0 && stop == (size_t)-1) {
+            unsigned r = low_bit(top), all = C_DIGIT | C_HEX | C_WORD;
+            size_t a, b;
+            for (a = o + r; a > 0 && IS(s[a - 1], C_WORD); a--)
+                ;
+            for (b = o + 64; b < len && IS(s[b], C_WORD); b++)
+                ;
+            for (size_t x = a; x < b; x++)
+                all &= cls[s[x]];
+            seen |= ~(uint64_t)0 << r;
+            next = b;
+            if (take_word(&l, a, b, all))
+                stop = b;
+        }
+        uint64_t k = m.clue & from & ~seen;
+        if (stop - o < 64)
+            k &= ((uint64_t)1 << (stop - o)) - 1;
+        for (; k != 0; k &= k - 1)
+            clue |= clue_at(s, o + low_bit(k), len);
+        if (stop != (size_t)-1)
             break;
-        size_t a = i, b = i + 1;
-        unsigned all = C_DIGIT | C_HEX | C_WORD, c;
-        while (a > 0 && ((c = cls[s[a - 1]]) & C_WORD))
-            a--, all &= c;
-        while (b < len && ((c = cls[s[b]]) & C_WORD))
-            b++, all &= c;
-        if ((all & C_HEX) && data_after_text(&l, a, b) && event_line_at(&l, a))
-            break;
-        word_run(&l, a, b, all);
-        i = b;
+        i = next;
     }
     if (clue & CLUE_BLUESCREEN)
         state->bluescreen = 16;

@@ -17,6 +17,7 @@ else
     suite cli "$PYTHON" tests/cli/run_cli_tests.py --err "$BUILD/err"
 fi
 suite annotate "$PYTHON" tests/cli/test_annotate.py --err "$BUILD/err"
+suite annotate-portable "$PYTHON" tests/cli/test_annotate.py --err "$BUILD/err-portable"
 suite install sh tests/install_test.sh "$BUILD"
 suite version sh tests/version_test.sh "$BUILD"
 suite sql sh tests/sql_test.sh "$BUILD"

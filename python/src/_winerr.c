@@ -942,21 +942,68 @@ static PyObject *column_object(AnnotatorObject *a, size_t at)
     return r;
 }
 
-static PyObject *hit_object(AnnotatorObject *a, const err_scan_hit *h)
+/* The explanations annotate() made last, by what err_annotate_explain()
+ * reads of a hit (its value, prefer and, for the table, context): a log
+ * repeats its codes.  A hit gets a copy of the entries list and the
+ * relations tuple itself. */
+#define EXPLAINED_BITS 8
+static struct explained {
+    uint32_t value;
+    winerr_kind prefer;
+    err_scan_context context;
+    PyObject *entries;   /* list, NULL for a free slot */
+    PyObject *relations; /* tuple */
+    size_t main, total;
+} explained[1u << EXPLAINED_BITS];
+
+static struct explained *explanation(const err_scan_hit *h)
 {
+    uint32_t k = h->value ^ (uint32_t)h->prefer << 24 ^ (uint32_t)h->context << 28;
+    struct explained *c = &explained[(k * 2654435761u) >> (32 - EXPLAINED_BITS)];
+    if (c->entries != NULL && c->value == h->value && c->prefer == h->prefer &&
+        c->context == h->context)
+        return c;
     err_explanation x;
     err_annotate_explain(h, &x);
     PyObject *entries = PyList_New((Py_ssize_t)x.count);
     PyObject *relations = PyTuple_New((Py_ssize_t)x.count);
     for (size_t i = 0; entries != NULL && relations != NULL && i < x.count; i++) {
         PyObject *e = entry_object(x.item[i].entry);
-        if (e == NULL) {
+        PyObject *r = relation_object(x.item[i].relation);
+        if (e == NULL || r == NULL) {
+            Py_XDECREF(e);
+            Py_XDECREF(r);
             Py_CLEAR(entries);
             break;
         }
         PyList_SET_ITEM(entries, (Py_ssize_t)i, e);
-        PyTuple_SET_ITEM(relations, (Py_ssize_t)i, relation_object(x.item[i].relation));
+        PyTuple_SET_ITEM(relations, (Py_ssize_t)i, r);
     }
+    if (entries == NULL || relations == NULL) {
+        Py_XDECREF(entries);
+        Py_XDECREF(relations);
+        return NULL;
+    }
+    Py_XDECREF(c->entries);
+    Py_XDECREF(c->relations);
+    c->value = h->value;
+    c->prefer = h->prefer;
+    c->context = h->context;
+    c->entries = entries;
+    c->relations = relations;
+    c->main = x.main;
+    c->total = x.total;
+    return c;
+}
+
+static PyObject *hit_object(AnnotatorObject *a, const err_scan_hit *h)
+{
+    const struct explained *c = explanation(h);
+    if (c == NULL)
+        return NULL;
+    PyObject *entries = PyList_GetSlice(c->entries, 0, PY_SSIZE_T_MAX);
+    PyObject *relations = c->relations;
+    Py_INCREF(relations);
     PyObject *form;
     if ((unsigned)h->form < sizeof form_names / sizeof form_names[0]) {
         form = form_names[h->form];
@@ -971,8 +1018,8 @@ static PyObject *hit_object(AnnotatorObject *a, const err_scan_hit *h)
                       piece(a, h->column, h->length),
                       form,
                       relations,
-                      PyLong_FromSize_t(x.main),
-                      PyLong_FromSize_t(x.total)};
+                      PyLong_FromSize_t(c->main),
+                      PyLong_FromSize_t(c->total)};
     return fill(PyStructSequence_New(&HitType), v, 9);
 }
 

@@ -580,6 +580,42 @@ def test_json(err):
             check(o["decoding"]["hresult"]["code"] == v & 0xFFFF, "%s: hresult code" % name)
 
 
+def block_edge_cases():
+    """(line, [(column, match)]) with codes, clues and plain numbers at every
+    offset across the scanner's 64-byte blocks, and lines ending at and
+    around 16 and 64 bytes (where the scanner reads a line's last bytes)."""
+    cases = []
+    for k in range(140):
+        cases += [
+            (b" " * k + b"0x80070005", [(k + 1, "0x80070005")]),
+            (b"." * k + b" hr=0x80070005 end", [(k + 5, "0x80070005")]),
+            (b"/" * k + b" error 5", [(k + 8, "5")]),
+            (b" " * k + b"BugCheck ef", [(k + 10, "ef")]),
+            (b"z" * k + b"1 800700c1 2147942402", [(k + 3, "800700c1"), (k + 12, "2147942402")]),
+            # glued numbers, versions, GUID parts, words with digits: no code
+            (b"w" * k + b" 2024-05-01 12:00:00 10.0.19041.1 v10.2 ab12-34cd KB5034441 x", []),
+            (b"9" * k + b" 00000000`c0000005", [(k + 2, "00000000`c0000005")]),
+        ]
+    for n in (10, 15, 16, 17, 31, 32, 33, 63, 64, 65, 127, 128, 129):
+        cases += [(b" " * (n - 10) + b"0x80070005", [(n - 9, "0x80070005")]),
+                  (b"0x80070005" + b" " * (n - 10), [(1, "0x80070005")]),
+                  (b"1" * (n - 10) + b"0x80070005", [] if n > 10 else [(1, "0x80070005")])]
+    return cases
+
+
+def test_block_edges(err):
+    cases = block_edge_cases()
+    data = b"".join(line + b"\n" for line, _ in cases)
+    rc, out, _ = run(err, ["--json"], data)
+    got = {}
+    for text in out.splitlines():
+        o = json.loads(text.decode("utf-8"))
+        got.setdefault(o["line"], []).append((o["column"], o["match"]))
+    for i, (line, want) in enumerate(cases):
+        check(got.get(i + 1, []) == want, "block edges: %r: %r, want %r"
+              % (line[-40:], got.get(i + 1, []), want))
+
+
 def test_json_escaping(err):
     with tempfile.TemporaryDirectory() as d:
         path = os.path.join(os.fsencode(d), b"log\xff\"x\".txt")
@@ -917,7 +953,7 @@ def main():
     tests = (test_logs, test_crlf, test_exact_format, test_bytes_passed_through,
               test_last_line_unterminated, test_duplicates_on_a_line, test_follows_a_pipe,
               test_short_text, test_many_names, test_hit_limit,
-              test_long_lines,
+              test_long_lines, test_block_edges,
               test_json, test_json_escaping, test_strict, test_files_and_status,
               test_context_first, test_no_name_lines, test_event_data_layouts, test_utf16,
               test_long_line_note, test_phrase_table, test_plain_command,
