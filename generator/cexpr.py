@@ -25,7 +25,7 @@ longer than MAX_LINE bytes is skipped with a diagnostic.
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Optional
 
 from . import comments as _comments
@@ -53,20 +53,83 @@ class Budget:
         self.left = limit
 
 
-@dataclass(slots=True)
+# The rarely set fields of a Macro, in this order, with their defaults.
+_MORE_FIELDS = ("variadic", "enum", "doc", "ctype", "note")
+_NO_MORE = (False, False, (), "", "")
+_shared_more = {}
+
+
+def _more_tuple(more):
+    """One shared tuple per combination without texts (enum members,
+    winapi-rs's typed consts), so that 100,000 of them cost nothing."""
+    if more == _NO_MORE:
+        return None
+    if more[2] or more[4]:
+        return more
+    return _shared_more.setdefault(more, more)
+
+
+def _more_property(index, doc):
+    def get(self):
+        more = self._more
+        return _NO_MORE[index] if more is None else more[index]
+
+    def set(self, value):
+        more = list(_NO_MORE if self._more is None else self._more)
+        more[index] = value
+        self._more = _more_tuple(tuple(more))
+    return property(get, set, doc=doc)
+
+
 class Macro:
-    """A #define or an enum member (params None: object-like)."""
-    name: str
-    params: Optional[tuple]
-    body: str
-    file: str
-    line: int
-    variadic: bool = False
-    enum: bool = False
-    doc: tuple = ()          # comment texts directly above, top first
-    ctype: str = ""          # declared type (Rust consts), "" for C
-    note: str = ""           # its trailing comment's text (comments.py)
-    _tokens: Optional[list] = field(default=None, repr=False)
+    """A #define or an enum member (params None: object-like).
+
+    Fields: name, params (tuple or None), body, file, line, and these,
+    rarely set: variadic, enum, doc (comment texts directly above, top
+    first), ctype (declared type: Rust consts, "" for C), note (its
+    trailing comment's text, comments.py).  The rare ones share one slot
+    (_more): with an SDK there are 600,000 Macros, and each slot is 5 MB.
+    """
+
+    __slots__ = ("name", "params", "body", "file", "line", "_tokens",
+                 "_more")
+
+    def __init__(self, name, params, body, file, line, variadic=False,
+                 enum=False, doc=(), ctype="", note="", _tokens=None):
+        self.name = name
+        self.params = params
+        self.body = body
+        self.file = file
+        self.line = line
+        self._tokens = _tokens
+        self._more = None
+        if variadic or enum or doc or ctype or note:
+            self._more = _more_tuple((variadic, enum, doc, ctype, note))
+
+    variadic = _more_property(0, "True when the last parameter is ...")
+    enum = _more_property(1, "True for an enum member")
+    doc = _more_property(2, "Comment texts directly above, top first")
+    ctype = _more_property(3, "Declared type (Rust consts), \"\" for C")
+    note = _more_property(4, "Its trailing comment's text (comments.py)")
+
+    def _fields(self):
+        return (self.name, self.params, self.body, self.file, self.line,
+                self._more or _NO_MORE, self._tokens)
+
+    def __eq__(self, other):
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    __hash__ = None
+
+    def __repr__(self):
+        more = self._more or _NO_MORE
+        return "Macro(%s)" % ", ".join(
+            "%s=%r" % kv for kv in zip(
+                ("name", "params", "body", "file", "line") + _MORE_FIELDS,
+                (self.name, self.params, self.body, self.file, self.line)
+                + more))
 
     @property
     def origin(self):
@@ -435,10 +498,14 @@ def _enum_members(body, fname, line, diags, out):
 
 class MacroTable:
     """Every macro by name.  Lookup prefers the evaluated entry's own file,
-    then files in `preferred` order, then the first definition read."""
+    then files in `preferred` order, then the first definition read.
+
+    A name defined once (most of them) maps to its Macro itself, one
+    defined more than once to a list of them: with an SDK the table holds
+    600,000 macros, and a list for each name was 40 MB."""
 
     def __init__(self, preferred=()):
-        self.by_name = {}
+        self._by_name = {}
         self.rank = {f: i for i, f in enumerate(preferred)}
         # Optional callable name -> Macro or None, asked for names no header
         # here defines (mingw-w64 lacks FACILITY_OPC; winapi-rs has it).
@@ -446,26 +513,44 @@ class MacroTable:
         self._fallback_cache = {}
 
     def add(self, mac):
-        defs = self.by_name.get(mac.name)
+        by_name = self._by_name
+        defs = by_name.get(mac.name)
         if defs is None:
-            self.by_name[mac.name] = [mac]
-        else:
+            by_name[mac.name] = mac
+        elif defs.__class__ is list:
             defs.append(mac)
+        else:
+            by_name[mac.name] = [defs, mac]
 
     def add_all(self, macros):
         for mac in macros:
             self.add(mac)
 
+    def defs(self, name):
+        """The definitions of name, in the order read (a tuple or list)."""
+        defs = self._by_name.get(name)
+        if defs is None:
+            return ()
+        return defs if defs.__class__ is list else (defs,)
+
+    def items(self):
+        """(name, its definitions) for every name defined."""
+        for name, defs in self._by_name.items():
+            yield name, defs if defs.__class__ is list else (defs,)
+
+    def __contains__(self, name):
+        return name in self._by_name
+
     def lookup(self, name, fname):
-        defs = self.by_name.get(name)
-        if not defs:
+        defs = self._by_name.get(name)
+        if defs is None:
             if self.fallback is None:
                 return None
             if name not in self._fallback_cache:
                 self._fallback_cache[name] = self.fallback(name)
             return self._fallback_cache[name]
-        if len(defs) == 1:
-            return defs[0]
+        if defs.__class__ is not list:
+            return defs
         for d in defs:
             if d.file == fname:
                 return d

@@ -207,6 +207,11 @@ def read_dir(root, subdirs=("",)):
         macros.extend(macs)
         macros.extend(enums)
         hs.diagnostics.extend(diags)
+    # One string per distinct body ("0x10000" is 6,000 bodies of an SDK).
+    bodies = {}
+    for mac in macros:
+        mac.body = bodies.setdefault(mac.body, mac.body)
+    del bodies
     preferred = [f for p in PREFERRED for f in hs.files if table_name(f) == p]
     hs.table = cexpr.MacroTable(preferred)
     hs.table.add_all(macros)

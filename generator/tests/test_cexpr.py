@@ -206,6 +206,48 @@ class TestMacros(unittest.TestCase):
             0x88890001)
 
 
+class TestMacroTable(unittest.TestCase):
+    def test_names_defined_once_and_more_than_once(self):
+        one = cexpr.Macro("ONE", None, "1", "a.h", 1)
+        two_a = cexpr.Macro("TWO", None, "2", "a.h", 2)
+        two_b = cexpr.Macro("TWO", None, "3", "b.h", 5)
+        table = cexpr.MacroTable()
+        table.add_all([one, two_a, two_b])
+        self.assertEqual(list(table.defs("ONE")), [one])
+        self.assertEqual(list(table.defs("TWO")), [two_a, two_b])
+        self.assertEqual(list(table.defs("THREE")), [])
+        self.assertEqual({n: list(d) for n, d in table.items()},
+                         {"ONE": [one], "TWO": [two_a, two_b]})
+        self.assertIn("TWO", table)
+        self.assertNotIn("THREE", table)
+        self.assertIs(table.lookup("ONE", "b.h"), one)
+        self.assertIs(table.lookup("TWO", "b.h"), two_b)
+        self.assertIs(table.lookup("TWO", "c.h"), two_a)
+        self.assertIsNone(table.lookup("THREE", "a.h"))
+
+
+class TestMacroFields(unittest.TestCase):
+    def test_rare_fields_default_set_and_compare(self):
+        plain = cexpr.Macro("A", None, "1", "a.h", 3)
+        self.assertEqual((plain.variadic, plain.enum, plain.doc, plain.ctype,
+                          plain.note), (False, False, (), "", ""))
+        member = cexpr.Macro("B", None, "(A) + 1", "a.h", 4, enum=True)
+        other = cexpr.Macro("C", None, "(B) + 1", "a.h", 5, enum=True)
+        self.assertTrue(member.enum)
+        self.assertEqual(member.note, "")
+        other.note = "The text."
+        self.assertEqual((other.enum, other.note), (True, "The text."))
+        self.assertEqual(member.note, "")  # setting one leaves the other
+        self.assertEqual(member, cexpr.Macro("B", None, "(A) + 1", "a.h", 4,
+                                             enum=True))
+        self.assertNotEqual(member, plain)
+        self.assertIn("enum=True", repr(member))
+        self.assertEqual(plain.origin, "a.h:3")
+        fn = cexpr.Macro("F", ("x", "__VA_ARGS__"), "x", "a.h", 6,
+                         variadic=True, ctype="", doc=("above",))
+        self.assertEqual((fn.variadic, fn.doc), (True, ("above",)))
+
+
 class TestEnums(unittest.TestCase):
     def test_members_and_implicit_increments(self):
         text = """
