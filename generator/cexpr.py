@@ -173,16 +173,18 @@ def _is_ident(tok):
 
 # ---- reading a header -------------------------------------------------------
 
-_SKIP_RE = re.compile(r"""/\*|//|"|'""")
-_STR_END = {'"': re.compile(r'(?:[^"\\\n]|\\.)*"?'),
-            "'": re.compile(r"(?:[^'\\\n]|\\.)*'?")}
+# A comment's start, or a whole string or char constant (its closing quote
+# optional: one cut off by the line's end ends there).
+_SKIP_RE = re.compile(r"""/\*|//|"(?:[^"\\\n]|\\.)*"?|'(?:[^'\\\n]|\\.)*'?""")
 _DEFINE_HASH_RE = re.compile(r"#[ \t]*define\b")
 # A directive line with its continuations, matched from the newline before
 # it (a literal first character keeps the scan fast on 60 MB of headers).
 _DIRECTIVE_RE = re.compile(r"\n[ \t]*#[^\n\\]*(?:\\(?:\n|.)[^\n\\]*)*")
 _LONG_LINE_RE = re.compile(r"[^\n]{%d,}" % (MAX_LINE + 1))
 _DEFNAME_RE = re.compile(r"([A-Za-z_$][\w$]*)(\()?")
-_ENUM_RE = re.compile(r"\benum\b(?:\s+[A-Za-z_]\w*)?\s*\{")
+# "enum" is preceded by no word character (\b, tested by _enum_at: with
+# \b first the pattern has no literal prefix and is 25 times slower).
+_ENUM_RE = re.compile(r"enum\b(?:\s+[A-Za-z_]\w*)?\s*\{")
 _PARAM_RE = re.compile(r"[A-Za-z_$][\w$]*")
 # MIDL's include guards (__IFoo_FWD_DEFINED__, __IFoo_INTERFACE_DEFINED__):
 # empty, never in an expression; a WinRT header has thousands.
@@ -213,50 +215,54 @@ def read_sources(root, rels, diags):
 
 def strip_comments(text, fname, diags, comments, starts=None):
     """Blank out comments (keeping their newlines), record them by end line
-    (comments) and, when starts is a dict, the last one starting on each
-    line by its start line: (start offset, end offset, body)."""
+    in comments (a dict, or None when not wanted) and, when starts is a
+    dict, the last one starting on each line by its start line: (start
+    offset, end offset, body)."""
     out = []
-    pos = 0
-    line = 1
+    pos = 0      # text before pos is in out
+    line = 1     # the line number at `counted`
+    counted = 0
     n = len(text)
     no_close = n + 1  # no "*/" from here on: a failed search is not repeated
+    search = _SKIP_RE.search
+    find = text.find
+    count = text.count
+    at = 0
     while True:
-        m = _SKIP_RE.search(text, pos)
+        m = search(text, at)
         if m is None:
-            out.append(text[pos:])
             break
         start = m.start()
-        out.append(text[pos:start])
-        line += text.count("\n", pos, start)
-        kind = m.group(0)
-        if kind in ('"', "'"):
-            end = _STR_END[kind].match(text, start + 1).end()
-            out.append(text[start:end])
-            pos = end
+        if text[start] != "/":  # a string or char constant: kept as it is
+            at = m.end()
             continue
-        if kind == "//":
-            end = text.find("\n", start)
+        out.append(text[pos:start])
+        line += count("\n", counted, start)
+        if text[start + 1] == "/":
+            end = find("\n", start)
             end = n if end < 0 else end
             body = text[start + 2:end]
         else:
-            end = text.find("*/", start + 2) if start < no_close else -1
+            end = find("*/", start + 2) if start < no_close else -1
             if end < 0:
                 no_close = min(no_close, start)
                 diags.append("%s:%d: unterminated /* comment; "
                              "ended at the end of its line" % (fname, line))
-                end = text.find("\n", start)
+                end = find("\n", start)
                 end = n if end < 0 else end
                 body = text[start + 2:end]
             else:
                 body = text[start + 2:end]
                 end += 2
         nl = body.count("\n")
-        comments[line + nl] = (line, body)
+        if comments is not None:
+            comments[line + nl] = (line, body)
         if starts is not None:
             starts[line] = (start, end, body)
-        out.append(" " + "\n" * nl)
+        out.append(" " + "\n" * nl if nl else " ")
         line += nl
-        pos = end
+        counted = pos = at = end
+    out.append(text[pos:])
     return "".join(out)
 
 
@@ -297,6 +303,12 @@ def _parse_define(rest, fname, line, diags):
             return None
     return Macro(name, tuple(params), rest[close + 1:].strip(), fname, line,
                  variadic=variadic)
+
+
+# A function-like #define with well-formed parameters (no "...") whose
+# body, after the closing parenthesis, _never_evaluated drops for its "->".
+_MEMBER_MACRO_RE = re.compile(
+    r"[A-Za-z_$][\w$]*\(\s*(?:[A-Za-z_$][\w$]*\s*(?:,\s*[A-Za-z_$][\w$]*\s*)*)?\)")
 
 
 def _blank(m):
@@ -345,7 +357,7 @@ def scan(text, fname, want_doc=True):
     """Read one header's text: every #define and enum member, plus problems.
     Object-like ones get their trailing comment's text (comments.py)."""
     diags = []
-    comments = {}
+    comments = {} if want_doc else None
     starts = {}
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -368,7 +380,12 @@ def scan(text, fname, want_doc=True):
             ltext = ltext.replace("\\\n", " ")
         if ltext.endswith("\\"):  # a continuation cut off by the file's end
             ltext = ltext[:-1]
-        mac = _parse_define(ltext.lstrip(" \t"), fname, line, diags)
+        ltext = ltext.lstrip(" \t")
+        if "->" in ltext:  # _never_evaluated's member access, found early
+            m = _MEMBER_MACRO_RE.match(ltext)
+            if m and ltext.find("->", m.end()) >= 0:
+                continue
+        mac = _parse_define(ltext, fname, line, diags)
         if mac is not None and _never_evaluated(mac):
             continue
         if mac is not None:
@@ -378,7 +395,8 @@ def scan(text, fname, want_doc=True):
                     line in starts or last in starts or last + 1 in starts):
                 mac.note = _comments.note(text, starts, mac.name, line, last)
             macros.append(mac)
-    if "const" in code:
+    if "const" in code and (code.startswith(("const", "static")) or
+                            "\nconst" in code or "\nstatic" in code):
         _typed_consts(code, text, starts, fname, macros)
     enums = []
     if "enum" in code:
@@ -449,12 +467,27 @@ def _split_top(body):
     yield start, body[start:]
 
 
+def _enum_at(code, pos):
+    """The next _ENUM_RE match from pos that starts a word."""
+    while True:
+        m = _ENUM_RE.search(code, pos)
+        if m is None:
+            return None
+        start = m.start()
+        if start == 0:
+            return m
+        c = code[start - 1]
+        if not (c.isalnum() or c == "_"):
+            return m
+        pos = start + 1
+
+
 def _scan_enums(code, fname, diags):
     members = []
     pos = 0
     line = 1
     while True:
-        m = _ENUM_RE.search(code, pos)
+        m = _enum_at(code, pos)
         if m is None:
             return members
         line += code.count("\n", pos, m.end())
