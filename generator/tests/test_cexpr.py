@@ -298,6 +298,45 @@ class TestReading(unittest.TestCase):
         self.assertEqual(mac.doc, ("MessageId  : 0x000000c1",
                                    "Approximate msg: SPECIAL_POOL"))
 
+    def test_member_access_macros_dropped_bad_ones_still_reported(self):
+        text = ("#define IFoo_Get(This,p) ( (This)->lpVtbl -> Get(This,p) )\n"
+                "#define IFoo_Void() (g)->Run()\n"
+                "#define IFoo_Va(This, ...) (This)->f(__VA_ARGS__)\n"
+                "#define BAD(a,,b) (a)->b\n"
+                "#define PTR(a) a\n"
+                "#define ARROW ->\n")
+        res = cexpr.scan(text, "m.h")
+        self.assertEqual([m.name for m in res.macros], ["PTR", "ARROW"])
+        self.assertEqual(res.diagnostics,
+                         ["m.h:4: #define BAD: bad parameter ''"])
+
+    def test_strings_and_char_constants_keep_comment_markers(self):
+        text = ("#define S1 \"//x\" /* one */\n"
+                "#define C1 '\"' // two\n"
+                "#define S2 \"a\\\"/*b\" /* three */\n"
+                "#define N 4\n")
+        res = cexpr.scan(text, "s.h")
+        self.assertEqual([(m.name, m.body, m.note) for m in res.macros],
+                         [("S1", '"//x"', "one"), ("C1", "'\"'", "two"),
+                          ("S2", '"a\\"/*b"', "three"), ("N", "4", "")])
+
+    def test_enum_only_as_a_word(self):
+        text = ("int myenum { X = 1 };\n"
+                "typedef enum tagE { A = 5, B } E;\n"
+                "enum{C};\n")
+        res = cexpr.scan(text, "e.h")
+        self.assertEqual([(m.name, m.body, m.line) for m in res.enums],
+                         [("A", "5", 2), ("B", "(A) + 1", 2), ("C", "0", 3)])
+
+    def test_typed_consts_at_a_line_start_only(self):
+        text = ("const HRESULT E_FIRST = 0x80040001;\n"
+                "void f(const int x = 2);\n"
+                "static const DWORD SECOND = 2;\n"
+                "  const LONG INDENTED = 3;\n")
+        res = cexpr.scan(text, "c.h")
+        self.assertEqual([(m.name, m.ctype) for m in res.macros],
+                         [("E_FIRST", "HRESULT"), ("SECOND", "")])
+
     def test_decode_never_fails(self):
         self.assertEqual(cexpr.decode(b"caf\xc3\xa9"), "caf\u00e9")
         self.assertEqual(cexpr.decode(b"\xff\xfe#define"), "\xff\xfe#define")
