@@ -123,10 +123,13 @@ $(GEN)/options: FORCE
 	@mkdir -p $(GEN)
 	@echo '$(GEN_FLAGS)' | cmp -s - $@ || echo '$(GEN_FLAGS)' > $@
 
+# gperf runs in batches of 24 tables, not one shell (and one mv) per table:
+# with an SDK there are 285 tables, and the processes cost more than gperf.
+# A failed run leaves no stamp, so the next make writes every table again.
 $(GEN)/stamp: $(GEN)/options $(GEN_INPUTS)
 	$(PYTHON) -m generator $(GEN_FLAGS) --out $(GEN)
 	@cd $(GEN) && ls names_*.gperf | sed 's/\.gperf$$//' | \
-	  xargs -P 2 -I{} sh -c '$(GPERF) $(GPERF_FLAGS) {}.gperf > {}.inc.tmp && mv {}.inc.tmp {}.inc' 
+	  xargs -P 2 -n 24 sh -c 'for t; do $(GPERF) $(GPERF_FLAGS) $$t.gperf > $$t.inc || exit 1; done' sh
 	$(PYTHON) -m generator.gperf_slots $(GEN)
 	@echo "gperf: $$(ls $(GEN)/names_*.gperf | wc -l) name tables"
 	@touch $@
@@ -163,7 +166,11 @@ $(PC_FILE): lib/winerr.pc.in lib/winerr.h
 	$(PC_SED) $< > $@
 
 # ---- the err command --------------------------------------------------------
-$(BUILD)/cli/%.o: cli/%.c lib/winerr.h lib/chars.h $(wildcard cli/*.h)
+# The options file comes first (order-only: it never makes an object out of
+# date) so that make -j starts the generator, the long step, at once: else
+# make gives both job slots to the sixteen objects below first, and the
+# generator starts seconds late.
+$(BUILD)/cli/%.o: cli/%.c lib/winerr.h lib/chars.h $(wildcard cli/*.h) | $(GEN)/options
 	@mkdir -p $(@D)
 	$(CC) $(CLI_CFLAGS) -c $< -o $@
 

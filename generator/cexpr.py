@@ -25,7 +25,7 @@ longer than MAX_LINE bytes is skipped with a diagnostic.
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Optional
 
 from . import comments as _comments
@@ -53,20 +53,83 @@ class Budget:
         self.left = limit
 
 
-@dataclass(slots=True)
+# The rarely set fields of a Macro, in this order, with their defaults.
+_MORE_FIELDS = ("variadic", "enum", "doc", "ctype", "note")
+_NO_MORE = (False, False, (), "", "")
+_shared_more = {}
+
+
+def _more_tuple(more):
+    """One shared tuple per combination without texts (enum members,
+    winapi-rs's typed consts), so that 100,000 of them cost nothing."""
+    if more == _NO_MORE:
+        return None
+    if more[2] or more[4]:
+        return more
+    return _shared_more.setdefault(more, more)
+
+
+def _more_property(index, doc):
+    def get(self):
+        more = self._more
+        return _NO_MORE[index] if more is None else more[index]
+
+    def set(self, value):
+        more = list(_NO_MORE if self._more is None else self._more)
+        more[index] = value
+        self._more = _more_tuple(tuple(more))
+    return property(get, set, doc=doc)
+
+
 class Macro:
-    """A #define or an enum member (params None: object-like)."""
-    name: str
-    params: Optional[tuple]
-    body: str
-    file: str
-    line: int
-    variadic: bool = False
-    enum: bool = False
-    doc: tuple = ()          # comment texts directly above, top first
-    ctype: str = ""          # declared type (Rust consts), "" for C
-    note: str = ""           # its trailing comment's text (comments.py)
-    _tokens: Optional[list] = field(default=None, repr=False)
+    """A #define or an enum member (params None: object-like).
+
+    Fields: name, params (tuple or None), body, file, line, and these,
+    rarely set: variadic, enum, doc (comment texts directly above, top
+    first), ctype (declared type: Rust consts, "" for C), note (its
+    trailing comment's text, comments.py).  The rare ones share one slot
+    (_more): with an SDK there are 600,000 Macros, and each slot is 5 MB.
+    """
+
+    __slots__ = ("name", "params", "body", "file", "line", "_tokens",
+                 "_more")
+
+    def __init__(self, name, params, body, file, line, variadic=False,
+                 enum=False, doc=(), ctype="", note="", _tokens=None):
+        self.name = name
+        self.params = params
+        self.body = body
+        self.file = file
+        self.line = line
+        self._tokens = _tokens
+        self._more = None
+        if variadic or enum or doc or ctype or note:
+            self._more = _more_tuple((variadic, enum, doc, ctype, note))
+
+    variadic = _more_property(0, "True when the last parameter is ...")
+    enum = _more_property(1, "True for an enum member")
+    doc = _more_property(2, "Comment texts directly above, top first")
+    ctype = _more_property(3, "Declared type (Rust consts), \"\" for C")
+    note = _more_property(4, "Its trailing comment's text (comments.py)")
+
+    def _fields(self):
+        return (self.name, self.params, self.body, self.file, self.line,
+                self._more or _NO_MORE, self._tokens)
+
+    def __eq__(self, other):
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    __hash__ = None
+
+    def __repr__(self):
+        more = self._more or _NO_MORE
+        return "Macro(%s)" % ", ".join(
+            "%s=%r" % kv for kv in zip(
+                ("name", "params", "body", "file", "line") + _MORE_FIELDS,
+                (self.name, self.params, self.body, self.file, self.line)
+                + more))
 
     @property
     def origin(self):
@@ -110,16 +173,18 @@ def _is_ident(tok):
 
 # ---- reading a header -------------------------------------------------------
 
-_SKIP_RE = re.compile(r"""/\*|//|"|'""")
-_STR_END = {'"': re.compile(r'(?:[^"\\\n]|\\.)*"?'),
-            "'": re.compile(r"(?:[^'\\\n]|\\.)*'?")}
+# A comment's start, or a whole string or char constant (its closing quote
+# optional: one cut off by the line's end ends there).
+_SKIP_RE = re.compile(r"""/\*|//|"(?:[^"\\\n]|\\.)*"?|'(?:[^'\\\n]|\\.)*'?""")
 _DEFINE_HASH_RE = re.compile(r"#[ \t]*define\b")
 # A directive line with its continuations, matched from the newline before
 # it (a literal first character keeps the scan fast on 60 MB of headers).
 _DIRECTIVE_RE = re.compile(r"\n[ \t]*#[^\n\\]*(?:\\(?:\n|.)[^\n\\]*)*")
 _LONG_LINE_RE = re.compile(r"[^\n]{%d,}" % (MAX_LINE + 1))
 _DEFNAME_RE = re.compile(r"([A-Za-z_$][\w$]*)(\()?")
-_ENUM_RE = re.compile(r"\benum\b(?:\s+[A-Za-z_]\w*)?\s*\{")
+# "enum" is preceded by no word character (\b, tested by _enum_at: with
+# \b first the pattern has no literal prefix and is 25 times slower).
+_ENUM_RE = re.compile(r"enum\b(?:\s+[A-Za-z_]\w*)?\s*\{")
 _PARAM_RE = re.compile(r"[A-Za-z_$][\w$]*")
 # MIDL's include guards (__IFoo_FWD_DEFINED__, __IFoo_INTERFACE_DEFINED__):
 # empty, never in an expression; a WinRT header has thousands.
@@ -150,50 +215,54 @@ def read_sources(root, rels, diags):
 
 def strip_comments(text, fname, diags, comments, starts=None):
     """Blank out comments (keeping their newlines), record them by end line
-    (comments) and, when starts is a dict, the last one starting on each
-    line by its start line: (start offset, end offset, body)."""
+    in comments (a dict, or None when not wanted) and, when starts is a
+    dict, the last one starting on each line by its start line: (start
+    offset, end offset, body)."""
     out = []
-    pos = 0
-    line = 1
+    pos = 0      # text before pos is in out
+    line = 1     # the line number at `counted`
+    counted = 0
     n = len(text)
     no_close = n + 1  # no "*/" from here on: a failed search is not repeated
+    search = _SKIP_RE.search
+    find = text.find
+    count = text.count
+    at = 0
     while True:
-        m = _SKIP_RE.search(text, pos)
+        m = search(text, at)
         if m is None:
-            out.append(text[pos:])
             break
         start = m.start()
-        out.append(text[pos:start])
-        line += text.count("\n", pos, start)
-        kind = m.group(0)
-        if kind in ('"', "'"):
-            end = _STR_END[kind].match(text, start + 1).end()
-            out.append(text[start:end])
-            pos = end
+        if text[start] != "/":  # a string or char constant: kept as it is
+            at = m.end()
             continue
-        if kind == "//":
-            end = text.find("\n", start)
+        out.append(text[pos:start])
+        line += count("\n", counted, start)
+        if text[start + 1] == "/":
+            end = find("\n", start)
             end = n if end < 0 else end
             body = text[start + 2:end]
         else:
-            end = text.find("*/", start + 2) if start < no_close else -1
+            end = find("*/", start + 2) if start < no_close else -1
             if end < 0:
                 no_close = min(no_close, start)
                 diags.append("%s:%d: unterminated /* comment; "
                              "ended at the end of its line" % (fname, line))
-                end = text.find("\n", start)
+                end = find("\n", start)
                 end = n if end < 0 else end
                 body = text[start + 2:end]
             else:
                 body = text[start + 2:end]
                 end += 2
         nl = body.count("\n")
-        comments[line + nl] = (line, body)
+        if comments is not None:
+            comments[line + nl] = (line, body)
         if starts is not None:
             starts[line] = (start, end, body)
-        out.append(" " + "\n" * nl)
+        out.append(" " + "\n" * nl if nl else " ")
         line += nl
-        pos = end
+        counted = pos = at = end
+    out.append(text[pos:])
     return "".join(out)
 
 
@@ -234,6 +303,12 @@ def _parse_define(rest, fname, line, diags):
             return None
     return Macro(name, tuple(params), rest[close + 1:].strip(), fname, line,
                  variadic=variadic)
+
+
+# A function-like #define with well-formed parameters (no "...") whose
+# body, after the closing parenthesis, _never_evaluated drops for its "->".
+_MEMBER_MACRO_RE = re.compile(
+    r"[A-Za-z_$][\w$]*\(\s*(?:[A-Za-z_$][\w$]*\s*(?:,\s*[A-Za-z_$][\w$]*\s*)*)?\)")
 
 
 def _blank(m):
@@ -282,7 +357,7 @@ def scan(text, fname, want_doc=True):
     """Read one header's text: every #define and enum member, plus problems.
     Object-like ones get their trailing comment's text (comments.py)."""
     diags = []
-    comments = {}
+    comments = {} if want_doc else None
     starts = {}
     if text.startswith("\ufeff"):
         text = text[1:]
@@ -305,7 +380,12 @@ def scan(text, fname, want_doc=True):
             ltext = ltext.replace("\\\n", " ")
         if ltext.endswith("\\"):  # a continuation cut off by the file's end
             ltext = ltext[:-1]
-        mac = _parse_define(ltext.lstrip(" \t"), fname, line, diags)
+        ltext = ltext.lstrip(" \t")
+        if "->" in ltext:  # _never_evaluated's member access, found early
+            m = _MEMBER_MACRO_RE.match(ltext)
+            if m and ltext.find("->", m.end()) >= 0:
+                continue
+        mac = _parse_define(ltext, fname, line, diags)
         if mac is not None and _never_evaluated(mac):
             continue
         if mac is not None:
@@ -315,7 +395,8 @@ def scan(text, fname, want_doc=True):
                     line in starts or last in starts or last + 1 in starts):
                 mac.note = _comments.note(text, starts, mac.name, line, last)
             macros.append(mac)
-    if "const" in code:
+    if "const" in code and (code.startswith(("const", "static")) or
+                            "\nconst" in code or "\nstatic" in code):
         _typed_consts(code, text, starts, fname, macros)
     enums = []
     if "enum" in code:
@@ -386,12 +467,27 @@ def _split_top(body):
     yield start, body[start:]
 
 
+def _enum_at(code, pos):
+    """The next _ENUM_RE match from pos that starts a word."""
+    while True:
+        m = _ENUM_RE.search(code, pos)
+        if m is None:
+            return None
+        start = m.start()
+        if start == 0:
+            return m
+        c = code[start - 1]
+        if not (c.isalnum() or c == "_"):
+            return m
+        pos = start + 1
+
+
 def _scan_enums(code, fname, diags):
     members = []
     pos = 0
     line = 1
     while True:
-        m = _ENUM_RE.search(code, pos)
+        m = _enum_at(code, pos)
         if m is None:
             return members
         line += code.count("\n", pos, m.end())
@@ -435,10 +531,14 @@ def _enum_members(body, fname, line, diags, out):
 
 class MacroTable:
     """Every macro by name.  Lookup prefers the evaluated entry's own file,
-    then files in `preferred` order, then the first definition read."""
+    then files in `preferred` order, then the first definition read.
+
+    A name defined once (most of them) maps to its Macro itself, one
+    defined more than once to a list of them: with an SDK the table holds
+    600,000 macros, and a list for each name was 40 MB."""
 
     def __init__(self, preferred=()):
-        self.by_name = {}
+        self._by_name = {}
         self.rank = {f: i for i, f in enumerate(preferred)}
         # Optional callable name -> Macro or None, asked for names no header
         # here defines (mingw-w64 lacks FACILITY_OPC; winapi-rs has it).
@@ -446,26 +546,44 @@ class MacroTable:
         self._fallback_cache = {}
 
     def add(self, mac):
-        defs = self.by_name.get(mac.name)
+        by_name = self._by_name
+        defs = by_name.get(mac.name)
         if defs is None:
-            self.by_name[mac.name] = [mac]
-        else:
+            by_name[mac.name] = mac
+        elif defs.__class__ is list:
             defs.append(mac)
+        else:
+            by_name[mac.name] = [defs, mac]
 
     def add_all(self, macros):
         for mac in macros:
             self.add(mac)
 
+    def defs(self, name):
+        """The definitions of name, in the order read (a tuple or list)."""
+        defs = self._by_name.get(name)
+        if defs is None:
+            return ()
+        return defs if defs.__class__ is list else (defs,)
+
+    def items(self):
+        """(name, its definitions) for every name defined."""
+        for name, defs in self._by_name.items():
+            yield name, defs if defs.__class__ is list else (defs,)
+
+    def __contains__(self, name):
+        return name in self._by_name
+
     def lookup(self, name, fname):
-        defs = self.by_name.get(name)
-        if not defs:
+        defs = self._by_name.get(name)
+        if defs is None:
             if self.fallback is None:
                 return None
             if name not in self._fallback_cache:
                 self._fallback_cache[name] = self.fallback(name)
             return self._fallback_cache[name]
-        if len(defs) == 1:
-            return defs[0]
+        if defs.__class__ is not list:
+            return defs
         for d in defs:
             if d.file == fname:
                 return d

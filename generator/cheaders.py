@@ -207,6 +207,14 @@ def read_dir(root, subdirs=("",)):
         macros.extend(macs)
         macros.extend(enums)
         hs.diagnostics.extend(diags)
+    # One string per distinct body ("0x10000" is 6,000 bodies of an SDK)
+    # and one int per line number (an int above 256 is 28 bytes each).
+    bodies = {}
+    lines = {}
+    for mac in macros:
+        mac.body = bodies.setdefault(mac.body, mac.body)
+        mac.line = lines.setdefault(mac.line, mac.line)
+    del bodies, lines
     preferred = [f for p in PREFERRED for f in hs.files if table_name(f) == p]
     hs.table = cexpr.MacroTable(preferred)
     hs.table.add_all(macros)

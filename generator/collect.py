@@ -51,11 +51,10 @@ def builders(table):
     cast: a constant that uses none of them cannot be built as one, so a
     MAYBE of that kind needs no evaluation."""
     users = {}
-    defined = table.by_name
-    for name, defs in defined.items():
+    for name, defs in table.items():
         for d in defs:
             for ident in set(_IDENT.findall(d.body)):
-                if ident in defined or ident in TRACE_NAMES:
+                if ident in table or ident in TRACE_NAMES:
                     users.setdefault(ident, []).append(name)
     found = set(classify.HRESULT_TRACE | classify.NTSTATUS_TRACE)
     work = list(found)

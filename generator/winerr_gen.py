@@ -112,7 +112,7 @@ def check_sources(args):
 def _rust_fallback(rs):
     """Values of winapi-rs consts, for names the C headers lack."""
     def lookup(name):
-        for m in rs.table.by_name.get(name, ()):
+        for m in rs.table.defs(name):
             if m.params is not None:
                 continue
             try:

@@ -206,6 +206,48 @@ class TestMacros(unittest.TestCase):
             0x88890001)
 
 
+class TestMacroTable(unittest.TestCase):
+    def test_names_defined_once_and_more_than_once(self):
+        one = cexpr.Macro("ONE", None, "1", "a.h", 1)
+        two_a = cexpr.Macro("TWO", None, "2", "a.h", 2)
+        two_b = cexpr.Macro("TWO", None, "3", "b.h", 5)
+        table = cexpr.MacroTable()
+        table.add_all([one, two_a, two_b])
+        self.assertEqual(list(table.defs("ONE")), [one])
+        self.assertEqual(list(table.defs("TWO")), [two_a, two_b])
+        self.assertEqual(list(table.defs("THREE")), [])
+        self.assertEqual({n: list(d) for n, d in table.items()},
+                         {"ONE": [one], "TWO": [two_a, two_b]})
+        self.assertIn("TWO", table)
+        self.assertNotIn("THREE", table)
+        self.assertIs(table.lookup("ONE", "b.h"), one)
+        self.assertIs(table.lookup("TWO", "b.h"), two_b)
+        self.assertIs(table.lookup("TWO", "c.h"), two_a)
+        self.assertIsNone(table.lookup("THREE", "a.h"))
+
+
+class TestMacroFields(unittest.TestCase):
+    def test_rare_fields_default_set_and_compare(self):
+        plain = cexpr.Macro("A", None, "1", "a.h", 3)
+        self.assertEqual((plain.variadic, plain.enum, plain.doc, plain.ctype,
+                          plain.note), (False, False, (), "", ""))
+        member = cexpr.Macro("B", None, "(A) + 1", "a.h", 4, enum=True)
+        other = cexpr.Macro("C", None, "(B) + 1", "a.h", 5, enum=True)
+        self.assertTrue(member.enum)
+        self.assertEqual(member.note, "")
+        other.note = "The text."
+        self.assertEqual((other.enum, other.note), (True, "The text."))
+        self.assertEqual(member.note, "")  # setting one leaves the other
+        self.assertEqual(member, cexpr.Macro("B", None, "(A) + 1", "a.h", 4,
+                                             enum=True))
+        self.assertNotEqual(member, plain)
+        self.assertIn("enum=True", repr(member))
+        self.assertEqual(plain.origin, "a.h:3")
+        fn = cexpr.Macro("F", ("x", "__VA_ARGS__"), "x", "a.h", 6,
+                         variadic=True, ctype="", doc=("above",))
+        self.assertEqual((fn.variadic, fn.doc), (True, ("above",)))
+
+
 class TestEnums(unittest.TestCase):
     def test_members_and_implicit_increments(self):
         text = """
@@ -255,6 +297,45 @@ class TestReading(unittest.TestCase):
         mac = cexpr.scan(text, "bugcodes.h").macros[0]
         self.assertEqual(mac.doc, ("MessageId  : 0x000000c1",
                                    "Approximate msg: SPECIAL_POOL"))
+
+    def test_member_access_macros_dropped_bad_ones_still_reported(self):
+        text = ("#define IFoo_Get(This,p) ( (This)->lpVtbl -> Get(This,p) )\n"
+                "#define IFoo_Void() (g)->Run()\n"
+                "#define IFoo_Va(This, ...) (This)->f(__VA_ARGS__)\n"
+                "#define BAD(a,,b) (a)->b\n"
+                "#define PTR(a) a\n"
+                "#define ARROW ->\n")
+        res = cexpr.scan(text, "m.h")
+        self.assertEqual([m.name for m in res.macros], ["PTR", "ARROW"])
+        self.assertEqual(res.diagnostics,
+                         ["m.h:4: #define BAD: bad parameter ''"])
+
+    def test_strings_and_char_constants_keep_comment_markers(self):
+        text = ("#define S1 \"//x\" /* one */\n"
+                "#define C1 '\"' // two\n"
+                "#define S2 \"a\\\"/*b\" /* three */\n"
+                "#define N 4\n")
+        res = cexpr.scan(text, "s.h")
+        self.assertEqual([(m.name, m.body, m.note) for m in res.macros],
+                         [("S1", '"//x"', "one"), ("C1", "'\"'", "two"),
+                          ("S2", '"a\\"/*b"', "three"), ("N", "4", "")])
+
+    def test_enum_only_as_a_word(self):
+        text = ("int myenum { X = 1 };\n"
+                "typedef enum tagE { A = 5, B } E;\n"
+                "enum{C};\n")
+        res = cexpr.scan(text, "e.h")
+        self.assertEqual([(m.name, m.body, m.line) for m in res.enums],
+                         [("A", "5", 2), ("B", "(A) + 1", 2), ("C", "0", 3)])
+
+    def test_typed_consts_at_a_line_start_only(self):
+        text = ("const HRESULT E_FIRST = 0x80040001;\n"
+                "void f(const int x = 2);\n"
+                "static const DWORD SECOND = 2;\n"
+                "  const LONG INDENTED = 3;\n")
+        res = cexpr.scan(text, "c.h")
+        self.assertEqual([(m.name, m.ctype) for m in res.macros],
+                         [("E_FIRST", "HRESULT"), ("SECOND", "")])
 
     def test_decode_never_fails(self):
         self.assertEqual(cexpr.decode(b"caf\xc3\xa9"), "caf\u00e9")

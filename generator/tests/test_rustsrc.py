@@ -54,9 +54,9 @@ class TestReadDir(unittest.TestCase):
             self.rs.evaluate(mac)
 
     def test_only_expr_macros_are_read(self):
-        self.assertIn("MAKE_HRESULT", self.rs.table.by_name)
-        self.assertIn("FIXTURE_ERR", self.rs.table.by_name)
-        self.assertNotIn("DECLARE_HANDLE", self.rs.table.by_name)
+        self.assertIn("MAKE_HRESULT", self.rs.table)
+        self.assertIn("FIXTURE_ERR", self.rs.table)
+        self.assertNotIn("DECLARE_HANDLE", self.rs.table)
 
 
 class TestHostile(HangGuarded):
