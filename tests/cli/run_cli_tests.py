@@ -28,6 +28,8 @@ import sys
 
 import json_schema
 
+import wine_loader  # noqa: F401  (under Wine only: see its docstring)
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 GOLDEN = os.path.join(HERE, "golden")
 TESTS = []

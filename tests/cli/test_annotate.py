@@ -19,6 +19,8 @@ import sys
 import tempfile
 import time
 
+import wine_loader  # noqa: F401  (under Wine only: see its docstring)
+
 import json_schema
 
 PREFIX = b"    #> "

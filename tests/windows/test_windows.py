@@ -22,6 +22,9 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "cli"))
+import wine_loader  # noqa: E402,F401  (see its docstring)
+
 TESTS = []
 TIMEOUT = 120  # a run takes well under a second once Wine is up
 
