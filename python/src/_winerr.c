@@ -761,32 +761,31 @@ static PyObject *iter_list(winerr_iter *it)
     return list;
 }
 
-static PyObject *py_search(PyObject *mod, PyObject *x)
+/* search() and names(): one string, one of the library's string queries. */
+static PyObject *string_query(PyObject *x, const char *func,
+                              void (*query)(winerr_iter *, const char *, const winerr_filter *))
 {
-    (void)mod;
     PyObject *keep;
-    const char *s = c_string(x, "search", &keep);
+    const char *s = c_string(x, func, &keep);
     if (s == NULL)
         return NULL;
     winerr_iter it;
-    winerr_by_text(&it, s, NULL);
+    query(&it, s, NULL);
     PyObject *r = iter_list(&it);
     Py_XDECREF(keep);
     return r;
 }
 
+static PyObject *py_search(PyObject *mod, PyObject *x)
+{
+    (void)mod;
+    return string_query(x, "search", winerr_by_text);
+}
+
 static PyObject *py_names(PyObject *mod, PyObject *x)
 {
     (void)mod;
-    PyObject *keep;
-    const char *s = c_string(x, "names", &keep);
-    if (s == NULL)
-        return NULL;
-    winerr_iter it;
-    winerr_by_substring(&it, s, NULL);
-    PyObject *r = iter_list(&it);
-    Py_XDECREF(keep);
-    return r;
+    return string_query(x, "names", winerr_by_substring);
 }
 
 static PyObject *py_entries(PyObject *mod, PyObject *unused)
