@@ -160,6 +160,13 @@ int err_explain_known(uint32_t v)
 {
     if (winerr_lookup_value(v, NULL, NULL, 0) > 0)
         return 1; /* the common case, without decoding */
+    /* The follow-ups a ranked answer uses (walked(), WALK_USABLE) are the
+     * Win32 code of a FACILITY_WIN32 HRESULT or a FACILITY_NTWIN32 status
+     * (facility bits 7) and the NTSTATUS of an HRESULT_FROM_NT (bit 28); a
+     * value with neither has only the low-word guess, which does not count:
+     * most numbers a log holds end here, without a decoding. */
+    if (v < 0x10000 || (((v >> 16) & 0x3FFF) != 7 && !(v & 0x10000000u)))
+        return 0;
     winerr_decoded d;
     winerr_decode(v, &d);
     return walk(&d, NULL, WALK_USABLE, found_one, NULL);
