@@ -177,14 +177,21 @@ $(BUILD)/cli/%.o: cli/%.c lib/winerr.h lib/chars.h $(wildcard cli/*.h) | $(GEN)/
 $(ERR_BIN): $(CLI_OBJ) $(STATIC_LIB)
 	$(CC) $(LDFLAGS) -o $@ $(CLI_OBJ) $(STATIC_LIB)
 
-# err with the scanner's byte loop in place of its SSE2 code, as a machine
-# without SSE2 builds it (cli/scan.c): the annotate suite runs on both.
-$(BUILD)/cli-portable/scan.o: cli/scan.c lib/winerr.h lib/chars.h $(wildcard cli/*.h)
+# err with the scanner's other ways of reading a line (cli/scan.c): its byte
+# loop, as a machine without SSE2 builds it; its SSE2 code, which a machine
+# with AVX-512 does not run; and the reference that reads every word the slow
+# way.  make check runs the annotate suite on each and compares their hits.
+SCAN_VARIANTS := portable sse2 every-word
+SCAN_FLAGS_portable := -DERR_SCAN_PORTABLE
+SCAN_FLAGS_sse2 := -DERR_SCAN_NO_AVX512
+SCAN_FLAGS_every-word := -DERR_SCAN_PORTABLE -DERR_SCAN_EVERY_WORD
+SCAN_ERRS := $(SCAN_VARIANTS:%=$(BUILD)/err-%)
+$(BUILD)/cli-%/scan.o: cli/scan.c lib/winerr.h lib/chars.h $(wildcard cli/*.h)
 	@mkdir -p $(@D)
-	$(CC) $(CLI_CFLAGS) -DERR_SCAN_PORTABLE -c $< -o $@
+	$(CC) $(CLI_CFLAGS) $(SCAN_FLAGS_$*) -c $< -o $@
 
-$(BUILD)/err-portable: $(filter-out $(BUILD)/cli/scan.o,$(CLI_OBJ)) $(BUILD)/cli-portable/scan.o \
-                       $(STATIC_LIB)
+$(SCAN_ERRS): $(BUILD)/err-%: $(filter-out $(BUILD)/cli/scan.o,$(CLI_OBJ)) $(BUILD)/cli-%/scan.o \
+                              $(STATIC_LIB)
 	$(CC) $(LDFLAGS) -o $@ $^
 
 # ---- tests ------------------------------------------------------------------
@@ -192,7 +199,7 @@ $(BUILD)/tests/%: tests/lib/%.c tests/lib/test_common.h $(STATIC_LIB)
 	@mkdir -p $(@D)
 	$(CC) $(TEST_CFLAGS) -o $@ $< $(STATIC_LIB) -lcmocka
 
-check: all $(TEST_BIN) $(BUILD)/err-portable
+check: all $(TEST_BIN) $(SCAN_ERRS)
 	+@BUILD=$(BUILD) PYTHON=$(PYTHON) JSONSCHEMA_PYTHON=$(JSONSCHEMA_PYTHON) PY_PYTHON="$(PY_PYTHON)" PY_LIB="$(PY_LIB)" CC="$(CC)" CFLAGS="$(CFLAGS)" LDFLAGS="$(LDFLAGS)" TEST_BINS="$(TEST_BIN)" \
 	    SQL_MESSAGES_TEST="$(SQL_MESSAGES_TEST)" MINGW_INCLUDE="$(MINGW_INCLUDE)" \
 	    WINAPI_SRC="$(WINAPI_SRC)" IMPACKET_DIR="$(IMPACKET_DIR)" \

@@ -122,11 +122,26 @@
 
 #include <string.h>
 /* A line is read 64 bytes at a time as bit masks of its byte classes
- * (struct block), made with SSE2 where the compiler has it (every x86-64)
- * and by a byte loop elsewhere or with ERR_SCAN_PORTABLE; the hits are the
- * same (make check runs the annotate suite on both builds). */
+ * (struct block), made three ways, with the same hits (make check compares
+ * them, and the annotate suite runs on each):
+ *  - with AVX-512 (BW and VBMI), chosen at run time where the processor has
+ *    it, on x86-64 with GCC or Clang: block_of_wide(), which also tells
+ *    which bytes may end a phrase, so that most plain numbers are passed
+ *    over a block at a time (plain_words());
+ *  - with SSE2 elsewhere on x86-64 (every such processor has it), or with
+ *    ERR_SCAN_NO_AVX512;
+ *  - by a byte loop on other processors, or with ERR_SCAN_PORTABLE: it makes
+ *    every mask the AVX-512 code makes.
+ * ERR_SCAN_EVERY_WORD (a test build) reads every word the slow way.  Not
+ * on Windows: MinGW-w64's GCC aligns the stack to 16 bytes only, and may
+ * spill a 64-byte vector there with an aligned store (GCC bug 54412). */
 #if defined(__SSE2__) && !defined(ERR_SCAN_PORTABLE)
 #include <emmintrin.h>
+#endif
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(_WIN32) && !defined(ERR_SCAN_PORTABLE) && \
+    !defined(ERR_SCAN_NO_AVX512)
+#define ERR_SCAN_AVX512 1
+#include <immintrin.h>
 #endif
 
 #include "answer.h"
@@ -253,15 +268,67 @@ static unsigned alnum_index(unsigned char c)
  * numbers of a log (line 363, copied 4096, ThreadID='12') go without a
  * look at the table. */
 static uint32_t tails[36][36];
+/* The same for 64 bytes at a time, by groups of a phrase's last byte:
+ * bytes b, c, d may end a phrase whose last word has three letters or more
+ * (d its last byte) only when end_group[d] & prev_group[c] & prev2_group[b]
+ * is not 0; bytes c, d end a last word of two ("hr", "is", "id") only
+ * when end2_group[d] & prev_group2[c] is not 0 and no word byte stands
+ * before c.  Indexed by (byte | 0x20) & 0x7f, which folds case and maps
+ * other bytes onto these too: more bytes that may end a phrase, never
+ * fewer.  A group per last byte; the ninth and later share. */
+static unsigned char end_group[128], prev_group[128], prev2_group[128];
+static unsigned char end2_group[128], prev_group2[128];
+/* struct block's classes of each byte below 0x80, for block_of_wide():
+ * class_a bits digit, word, hex, clue, punct, join, minus, colon; class_b
+ * space, gt, sep, paren, blank, y, 0-7, 0-1. */
+static unsigned char class_a[128], class_b[128];
 static int tails_ready;
+
+static unsigned group_of(unsigned char *lasts, unsigned *n, unsigned char c)
+{
+    unsigned g = 0;
+    while (g < *n && lasts[g] != c)
+        g++;
+    if (g == *n && *n < 8)
+        lasts[(*n)++] = c;
+    return 1u << (g & 7);
+}
 
 static void fill_tails(void)
 {
+    unsigned char lasts[8], lasts2[8];
+    unsigned n = 0, n2 = 0;
     for (size_t i = 0; i < sizeof phrases / sizeof phrases[0]; i++) {
         const struct phrase *p = &phrases[i];
-        unsigned last = alnum_index((unsigned char)p->text[p->len - 1]);
-        unsigned prev = alnum_index((unsigned char)p->text[p->len - 2]);
+        unsigned char c = (unsigned char)p->text[p->len - 1], b = (unsigned char)p->text[p->len - 2];
+        unsigned last = alnum_index(c);
+        unsigned prev = alnum_index(b);
         tails[last][prev] |= 1u << p->last;
+        if (p->last >= 3) {
+            unsigned g = group_of(lasts, &n, c);
+            end_group[(c | 0x20) & 0x7f] |= (unsigned char)g;
+            prev_group[(b | 0x20) & 0x7f] |= (unsigned char)g;
+            prev2_group[((unsigned char)p->text[p->len - 3] | 0x20) & 0x7f] |= (unsigned char)g;
+        } else {
+            unsigned g = group_of(lasts2, &n2, c);
+            end2_group[(c | 0x20) & 0x7f] |= (unsigned char)g;
+            prev_group2[(b | 0x20) & 0x7f] |= (unsigned char)g;
+        }
+    }
+    for (unsigned c = 0; c < 128; c++) {
+        unsigned t = cls[c];
+        class_a[c] = (unsigned char)(((t & C_DIGIT) ? 1u : 0u) | ((t & C_WORD) ? 2u : 0u) |
+                                     ((t & C_HEX) ? 4u : 0u) |
+                                     (c == 'k' || c == 'K' || c == 'B' ? 8u : 0u) |
+                                     (c >= '+' && c <= '/' ? 16u : 0u) |
+                                     (c >= '-' && c <= '/' ? 32u : 0u) | (c == '-' ? 64u : 0u) |
+                                     (c == ':' ? 128u : 0u));
+        class_b[c] = (unsigned char)((c == ' ' ? 1u : 0u) | (c == '>' ? 2u : 0u) |
+                                     ((t & C_SEP) ? 4u : 0u) | (c == '(' ? 8u : 0u) |
+                                     ((t & C_BLANK) ? 16u : 0u) |
+                                     ((c | 0x20) == 'y' ? 32u : 0u) |
+                                     (c >= '0' && c <= '7' ? 64u : 0u) |
+                                     (c == '0' || c == '1' ? 128u : 0u));
     }
     tails_ready = 1;
 }
@@ -966,6 +1033,17 @@ struct block {
     uint64_t colon; /* :                                         */
     uint64_t space; /* ' '                                       */
     uint64_t gt;    /* >                                         */
+    /* The masks below are made only where told is all ones (not by the
+     * SSE2 code, where making them costs more than they save). */
+    uint64_t told;
+    uint64_t sep;   /* C_SEP: a blank : = # ( ) [ ] " ' >        */
+    uint64_t paren; /* (                                         */
+    uint64_t pe;    /* may end a phrase, with the bytes before it
+                       (end_group...)                            */
+    uint64_t blank; /* C_BLANK: ' ' \t \r \v \f                  */
+    uint64_t y;     /* y or Y (<binary>)                         */
+    uint64_t lo8;   /* 0-7                                       */
+    uint64_t lo2;   /* 0 or 1                                    */
 };
 
 #if defined(__SSE2__) && !defined(ERR_SCAN_PORTABLE)
@@ -1030,11 +1108,12 @@ static void block_of(const unsigned char *s, size_t o, size_t len, struct block 
             }
         }
     }
-    *m = b;
+    *m = b; /* told 0: the masks below gt are not made */
 }
 #else
 static void block_of(const unsigned char *s, size_t o, size_t len, struct block *m)
 {
+    uint64_t pe2 = 0;
     memset(m, 0, sizeof *m);
     for (size_t k = 0; k < 64 && o + k < len; k++) {
         unsigned char c = s[o + k];
@@ -1050,7 +1129,97 @@ static void block_of(const unsigned char *s, size_t o, size_t len, struct block 
         m->colon |= c == ':' ? bit : 0;
         m->space |= c == ' ' ? bit : 0;
         m->gt |= c == '>' ? bit : 0;
+        m->sep |= (t & C_SEP) ? bit : 0;
+        m->paren |= c == '(' ? bit : 0;
+        m->blank |= (t & C_BLANK) ? bit : 0;
+        m->y |= (c | 0x20) == 'y' ? bit : 0;
+        m->lo8 |= c >= '0' && c <= '7' ? bit : 0;
+        m->lo2 |= c == '0' || c == '1' ? bit : 0;
+        /* Bytes before s[o] are not in the block: any may stand there. */
+        unsigned b1 = k >= 1 ? s[o + k - 1] : 0, b2 = k >= 2 ? s[o + k - 2] : 0;
+        unsigned any1 = k < 1 && o > 0 ? 0xffu : 0u, any2 = k < 2 && o > 0 ? 0xffu : 0u;
+        unsigned long3 = end_group[(c | 0x20) & 0x7f] &
+                         ((k >= 1 ? prev_group[(b1 | 0x20) & 0x7f] : 0u) | any1) &
+                         ((k >= 2 ? prev2_group[(b2 | 0x20) & 0x7f] : 0u) | any2);
+        unsigned short2 = end2_group[(c | 0x20) & 0x7f] &
+                          ((k >= 1 ? prev_group2[(b1 | 0x20) & 0x7f] : 0u) | any1);
+        m->pe |= long3 ? bit : 0;
+        pe2 |= short2 ? bit : 0;
     }
+    m->pe |= pe2 & ~(m->word << 2);
+    m->told = ~(uint64_t)0;
+}
+#endif
+
+#if defined(ERR_SCAN_AVX512)
+/* The same masks as block_of(), and pe, with AVX-512: one 64-byte load (a
+ * masked one at the line's end, which reads nothing past it), each byte's
+ * classes from two 128-byte tables (class_a, class_b), each class a test
+ * into a 64-bit mask; the phrase groups of each byte the same way
+ * (end_group...), the byte before's by a permutation. */
+__attribute__((target("avx512f,avx512bw,avx512vbmi"), noinline)) static void
+block_of_wide(const unsigned char *s, size_t o, size_t len, struct block *m)
+{
+    size_t n = len - o;
+    __mmask64 in = n >= 64 ? ~(__mmask64)0 : (((__mmask64)1 << n) - 1);
+    __m512i x = _mm512_maskz_loadu_epi8(in, s + o);
+    __m512i lc = _mm512_or_si512(x, _mm512_set1_epi8(0x20)); /* A-Z to a-z */
+#define LOOKUP(t, v) _mm512_permutex2var_epi8(_mm512_loadu_si512((const void *)(t)), (v),            \
+                                             _mm512_loadu_si512((const void *)((t) + 64)))
+    /* Each byte's classes, eight bits from each of two tables; bytes from
+     * 0x80 up have none. */
+    __mmask64 ascii = ~_mm512_movepi8_mask(x);
+    __m512i ca = _mm512_maskz_mov_epi8(ascii, LOOKUP(class_a, x));
+    __m512i cb = _mm512_maskz_mov_epi8(ascii, LOOKUP(class_b, x));
+#define BIT(v, k) _mm512_test_epi8_mask((v), _mm512_set1_epi8((char)(1u << (k))))
+    m->digit = BIT(ca, 0);
+    m->word = BIT(ca, 1);
+    m->hex = BIT(ca, 2);
+    m->clue = BIT(ca, 3);
+    m->punct = BIT(ca, 4);
+    m->join = BIT(ca, 5);
+    m->minus = BIT(ca, 6);
+    m->colon = BIT(ca, 7);
+    m->space = BIT(cb, 0);
+    m->gt = BIT(cb, 1);
+    m->sep = BIT(cb, 2);
+    m->paren = BIT(cb, 3);
+    m->blank = BIT(cb, 4);
+    m->y = BIT(cb, 5);
+    m->lo8 = BIT(cb, 6);
+    m->lo2 = BIT(cb, 7);
+#undef BIT
+    m->told = ~(uint64_t)0;
+    /* Byte k gets byte k - 1's groups (down + 1) or k - 2's (down); bytes
+     * before the block any (o > 0) or none. */
+    static const unsigned char down[66] = {
+        0,  0,  0,  1,  2,  3,  4,  5,  6,  7,  8,  9,  10, 11, 12, 13, 14, 15, 16, 17, 18, 19,
+        20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 37, 38, 39, 40, 41,
+        42, 43, 44, 45, 46, 47, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63};
+    __m512i down1 = _mm512_loadu_si512((const void *)(down + 1));
+    __m512i down2 = _mm512_loadu_si512((const void *)down);
+    __m512i any = _mm512_set1_epi8((char)(o > 0 ? 0xff : 0));
+    __m512i g1 = _mm512_mask_permutexvar_epi8(any, ~(__mmask64)1, down1, LOOKUP(prev_group, lc));
+    __m512i g2 = _mm512_mask_permutexvar_epi8(any, ~(__mmask64)3, down2, LOOKUP(prev2_group, lc));
+    __m512i t1 = _mm512_mask_permutexvar_epi8(any, ~(__mmask64)1, down1, LOOKUP(prev_group2, lc));
+    uint64_t pe = _mm512_mask_test_epi8_mask(in, LOOKUP(end_group, lc), _mm512_and_si512(g1, g2));
+    uint64_t pe2 = _mm512_mask_test_epi8_mask(in, LOOKUP(end2_group, lc), t1);
+#undef LOOKUP
+    m->pe = pe | (pe2 & ~(m->word << 2));
+}
+#endif
+
+#if defined(ERR_SCAN_AVX512)
+/* Whether this processor runs block_of_wide(): asked once (a race between
+ * threads stores the same answer). */
+static int wide_blocks(void)
+{
+    static int known = -1;
+    if (known < 0) {
+        __builtin_cpu_init();
+        known = __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vbmi");
+    }
+    return known;
 }
 #endif
 
@@ -1246,7 +1415,10 @@ static int take_word(struct line *l, size_t a, size_t b, unsigned all)
  * So never a number after '>' or '`' (WinDbg's halves), nor one that may be
  * a dump's offset label (a blank before, ':' after).  Words that begin or
  * end outside the block, or whose neighbours do, are not told. */
-static uint64_t plain_words(const struct block *m, uint64_t w, uint64_t starts, uint64_t dig,
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline uint64_t plain_words(const struct block *m, uint64_t w, uint64_t starts, uint64_t dig,
                             int line_start)
 {
     uint64_t word = m->word, digit = m->digit;
@@ -1270,7 +1442,37 @@ static uint64_t plain_words(const struct block *m, uint64_t w, uint64_t starts, 
     uint64_t e2 = (w + (shorts & open)) & ~w & glued_after;
     uint64_t e3 = (w + (starts & (m->punct << 1) & ~eight & ~sixteen)) & ~w & all_hex & ~numbers;
     uint64_t e4 = (w + (starts & ~digit & not_gt)) & ~w & not_hex;
-    return ((e1 | e2) & numbers) | e3 | e4;
+    /* Where the masks below gt are made (told): words after which no
+     * phrase may stand, with no sign and no <Binary> before them ("quiet"
+     * starts): right after a byte that is no separator, no word byte and no
+     * '-', or after separators that follow a byte that cannot end a phrase
+     * (pe), or at the line's start.  A run of separators that begins at the
+     * block's first byte is told only at the line's start. */
+    uint64_t sep = m->sep, stops = ~sep & ~m->pe, firsts = sep & ~(sep << 1);
+    uint64_t stopped = ((stops << 1) | (uint64_t)(line_start != 0)) & firsts;
+    uint64_t after_stop = (sep + stopped) & ~sep, after_pe = (sep + (firsts & ~stopped)) & ~sep;
+    uint64_t direct = (~sep & ~word & ~m->minus) << 1;
+    /* "with code - 1073740791": a blank, '-', a blank, where a phrase may
+     * stand before the '-' */
+    uint64_t spaced = (m->space << 1) & (m->minus << 2) & ((m->blank << 3) | 7) & ((after_pe << 2) | 3);
+    uint64_t binary = (m->gt << 1) & ((m->y << 2) | 3);
+    uint64_t quiet = starts & ~(uint64_t)1 & (after_stop | direct) & ~(m->minus << 1) & ~spaced & ~binary & m->told;
+    /* After a number: '(' or " (" (rule 6), ',' after "(" before it
+     * (ConnectionResetError(10054, ...)), ':' after 4 digits or more or
+     * before no digit (a dump's offset label; "12:00" is a time). */
+    uint64_t four = (w << 1) & (w << 2) & (w << 3) & (w << 4);
+    uint64_t after = m->paren | (m->space & ((m->paren >> 1) | ((uint64_t)1 << 63))) |
+                     (m->punct & ~m->join & ((w + (quiet & (m->paren << 1))) & ~w)) |
+                     (m->colon & (four | ~(digit >> 1) | ((uint64_t)1 << 63)));
+    uint64_t ten = t & (w >> 8) & (w >> 9) & ~(w >> 10);
+    /* Quiet numbers of 1-7 or 9 digits, or of 10 that start with 0 or 1
+     * (below 2^31); quiet words of 8 hex digits that start with 0-7 (below
+     * 0x80000000); a word that starts with a digit, then a hex digit (not
+     * 0x), and holds a byte that is no hex digit (1162183Z, 01T12). */
+    uint64_t e5 = (w + (quiet & ((shorts & ~eight) | (ten & m->lo2)))) & ~w & numbers & ~after;
+    uint64_t e6 = (w + (quiet & eight & m->lo8)) & ~w & all_hex & ~after;
+    uint64_t e7 = (w + (starts & digit & (m->hex >> 1) & ~(m->gt << 1))) & ~w & not_hex;
+    return ((e1 | e2) & numbers) | e3 | e4 | e5 | e6 | e7;
 }
 
 size_t err_scan_next(err_scan_state *state, const char *line, size_t len, unsigned flags,
@@ -1286,6 +1488,11 @@ size_t err_scan_next(err_scan_state *state, const char *line, size_t len, unsign
     if (event_line(&l))
         return l.n;
     state->dump = 0;
+    if (!tails_ready)
+        fill_tails();
+#if defined(ERR_SCAN_AVX512)
+    int wide = wide_blocks();
+#endif
     const unsigned char *s = l.s;
     /* A block of 64 bytes at a time: its words with a decimal digit, less
      * the plain ones (plain_words()), are read in order; the k, K and
@@ -1295,7 +1502,12 @@ size_t err_scan_next(err_scan_state *state, const char *line, size_t len, unsign
     size_t i = 0;
     while (i < len && l.n < max) {
         size_t o = i & ~(size_t)63, next = o + 64, stop = (size_t)-1;
-        block_of(s, o, len, &m);
+#if defined(ERR_SCAN_AVX512)
+        if (wide)
+            block_of_wide(s, o, len, &m);
+        else
+#endif
+            block_of(s, o, len, &m);
         uint64_t from = ~(uint64_t)0 << (i - o), word = m.word, dig = m.digit & from;
         uint64_t seen = 0, todo = 0, top = 0;
         if (dig != 0) {
@@ -1304,7 +1516,11 @@ size_t err_scan_next(err_scan_state *state, const char *line, size_t len, unsign
             uint64_t w = word & from, carry = i == o && o > 0 && IS(s[o - 1], C_WORD);
             uint64_t starts = w & ~((w << 1) | carry);
             uint64_t ends = (w + (dig & ~(dig << 1))) & ~w;
+#if defined(ERR_SCAN_EVERY_WORD) /* the reference: each word the slow way */
+            todo = ends;
+#else
             todo = ends & ~plain_words(&m, w, starts, dig, o == 0);
+#endif
             /* Each word from its first digit on: adding that bit carries
              * through the rest of the word. */
             uint64_t first = starts | (w & 1), lead = w & ~dig;
@@ -1338,12 +1554,19 @@ size_t err_scan_next(err_scan_state *state, const char *line, size_t len, unsign
         if (top != 0 && stop == (size_t)-1) {
             unsigned r = low_bit(top), all = C_DIGIT | C_HEX | C_WORD;
             size_t a, b;
-            for (a = o + r; a > 0 && IS(s[a - 1], C_WORD); a--)
-                ;
+            if (word != ~(uint64_t)0) { /* its start and classes in the block, from the masks */
+                a = o + high_bit(~word) + 1;
+                uint64_t span = ~(uint64_t)0 << (a - o);
+                all = C_WORD | ((m.hex & span) == span ? C_HEX : 0u) |
+                      ((m.digit & span) == span ? C_DIGIT : 0u);
+            } else {
+                for (a = o + r; a > 0 && IS(s[a - 1], C_WORD); a--)
+                    ;
+                for (size_t x = a; x < o + 64; x++)
+                    all &= cls[s[x]];
+            }
             for (b = o + 64; b < len && IS(s[b], C_WORD); b++)
-                ;
-            for (size_t x = a; x < b; x++)
-                all &= cls[s[x]];
+                all &= cls[s[b]];
             seen |= ~(uint64_t)0 << r;
             next = b;
             if (take_word(&l, a, b, all))

@@ -18,6 +18,9 @@ else
 fi
 suite annotate "$PYTHON" tests/cli/test_annotate.py --err "$BUILD/err"
 suite annotate-portable "$PYTHON" tests/cli/test_annotate.py --err "$BUILD/err-portable"
+suite annotate-sse2 "$PYTHON" tests/cli/test_annotate.py --err "$BUILD/err-sse2"
+suite scan-paths "$PYTHON" tests/cli/test_scan_paths.py --reference "$BUILD/err-every-word" \
+    "$BUILD/err" "$BUILD/err-sse2" "$BUILD/err-portable"
 suite install sh tests/install_test.sh "$BUILD"
 suite version sh tests/version_test.sh "$BUILD"
 suite sql sh tests/sql_test.sh "$BUILD"
