@@ -1175,7 +1175,13 @@ block_of_wide(const unsigned char *s, size_t o, size_t len, struct block *m)
     m->digit = BIT(ca, 0);
     m->word = BIT(ca, 1);
     m->hex = BIT(ca, 2);
-    m->clue = BIT(ca, 3);
+    /* Clue bytes, only where clue_at() may say yes: a k after a c (bugcheck),
+     * a B before a c or an l (BCCode, BlueScreen). */
+    uint64_t c_ = _mm512_cmpeq_epi8_mask(lc, _mm512_set1_epi8('c'));
+    uint64_t l_ = _mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8('l'));
+    uint64_t big_b = _mm512_cmpeq_epi8_mask(x, _mm512_set1_epi8('B'));
+    m->clue = (BIT(ca, 3) & ~big_b & ((c_ << 1) | (uint64_t)(o > 0))) |
+              (big_b & (((c_ | l_) >> 1) | ((uint64_t)1 << 63)));
     m->punct = BIT(ca, 4);
     m->join = BIT(ca, 5);
     m->minus = BIT(ca, 6);
