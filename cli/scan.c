@@ -120,6 +120,7 @@
  */
 #include "scan.h"
 
+#include <stdatomic.h>
 #include <string.h>
 /* A line is read 64 bytes at a time as bit masks of its byte classes
  * (struct block), made three ways, with the same hits (make check compares
@@ -282,7 +283,8 @@ static unsigned char end2_group[128], prev_group2[128];
  * class_a bits digit, word, hex, clue, punct, join, minus, colon; class_b
  * space, gt, sep, paren, blank, y, 0-7, 0-1. */
 static unsigned char class_a[128], class_b[128];
-static int tails_ready;
+/* 0: not made, 1: being made, 2: made (need_tables()). */
+static atomic_int tables_state;
 
 static unsigned group_of(unsigned char *lasts, unsigned *n, unsigned char c)
 {
@@ -330,7 +332,23 @@ static void fill_tails(void)
                                      (c >= '0' && c <= '7' ? 64u : 0u) |
                                      (c == '0' || c == '1' ? 128u : 0u));
     }
-    tails_ready = 1;
+}
+
+/* Makes the tables above on the first call, once whatever the threads: the
+ * first to come makes them; one that comes meanwhile waits the few
+ * microseconds that takes. */
+static void need_tables(void)
+{
+    if (atomic_load_explicit(&tables_state, memory_order_acquire) == 2)
+        return;
+    int expected = 0;
+    if (atomic_compare_exchange_strong(&tables_state, &expected, 1)) {
+        fill_tails();
+        atomic_store_explicit(&tables_state, 2, memory_order_release);
+        return;
+    }
+    while (atomic_load_explicit(&tables_state, memory_order_acquire) != 2)
+        ;
 }
 
 /* The phrase before a number, as keyword_before finds it. */
@@ -502,8 +520,6 @@ static inline struct kw keyword_before(const struct line *l, size_t start)
         j--;
     if (j == start || j < 2 || start - j > MAX_SEPS)
         return none;
-    if (!tails_ready)
-        fill_tails();
     unsigned last = alnum_index(l->s[j - 1]), prev = alnum_index(l->s[j - 2]);
     if (last == 36 || prev == 36 || tails[last][prev] == 0)
         return none;
@@ -1486,6 +1502,7 @@ size_t err_scan_next(err_scan_state *state, const char *line, size_t len, unsign
 {
     struct line l = {(const unsigned char *)line, len, flags, 0, state, hits, max, 0};
     unsigned clue = 0;
+    need_tables();
     l.bluescreen = state->bluescreen > 0;
     if (state->bluescreen > 0)
         state->bluescreen--;
@@ -1494,8 +1511,6 @@ size_t err_scan_next(err_scan_state *state, const char *line, size_t len, unsign
     if (event_line(&l))
         return l.n;
     state->dump = 0;
-    if (!tails_ready)
-        fill_tails();
 #if defined(ERR_SCAN_AVX512)
     int wide = wide_blocks();
 #endif

@@ -81,8 +81,9 @@ typedef struct err_scan_state {
  * Finds the codes in line[0..len) (no line terminator; any bytes, NUL
  * included; nothing is read outside the range).  Stores up to `max` hits in
  * `hits`, ordered by column, and returns how many it stored.  Pure: no
- * allocation, no state between calls (scan.c fills a constant table of
- * phrase endings on its first call, the same every time).
+ * allocation, no state between calls (scan.c fills its constant tables of
+ * phrase endings and byte classes on its first call, once whatever the
+ * threads, the same every time).
  */
 size_t err_scan_line(const char *line, size_t len, unsigned flags,
                      err_scan_hit *hits, size_t max);
