@@ -3,10 +3,11 @@
  * winerr_relation_kind()), and the two orders answer.h describes. */
 #include "answer.h"
 
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "once.h"
 
 /* ---- the walk ------------------------------------------------------------ */
 
@@ -160,29 +161,24 @@ static int found_one(void *ctx, uint32_t value, winerr_relation r, const winerr_
 /* Which high halves (value >> 16) the entries' values have, one bit each:
  * where none has it, the exact lookup is sure to miss, and its hash probe
  * (half a megabyte of table, which a log's bytes push out of the caches)
- * is skipped.  Made from the tables by the first call that finds it not
- * made (state 0 to 1), published with release (1 to 2); a call that finds
- * it being made looks the value up. */
+ * is skipped.  Made from the tables on first use (err_once()). */
 static uint64_t high_halves[65536 / 64];
 static atomic_int high_state;
 
+static void fill_high_halves(void)
+{
+    winerr_iter it;
+    winerr_all(&it, NULL);
+    for (const winerr_entry *e; (e = winerr_next(&it)) != NULL;) {
+        uint32_t h = winerr_entry_value(e) >> 16;
+        high_halves[h / 64] |= (uint64_t)1 << (h % 64);
+    }
+}
+
 static int may_be_named(uint32_t v)
 {
-    int st = atomic_load_explicit(&high_state, memory_order_acquire);
-    if (st == 0) {
-        int expected = 0;
-        if (atomic_compare_exchange_strong(&high_state, &expected, 1)) {
-            winerr_iter it;
-            winerr_all(&it, NULL);
-            for (const winerr_entry *e; (e = winerr_next(&it)) != NULL;) {
-                uint32_t h = winerr_entry_value(e) >> 16;
-                high_halves[h / 64] |= (uint64_t)1 << (h % 64);
-            }
-            atomic_store_explicit(&high_state, 2, memory_order_release);
-            st = 2;
-        }
-    }
-    return st != 2 || ((high_halves[v >> 22] >> ((v >> 16) % 64)) & 1);
+    err_once(&high_state, fill_high_halves);
+    return (high_halves[v >> 22] >> ((v >> 16) % 64)) & 1;
 }
 
 int err_explain_known(uint32_t v)

@@ -120,7 +120,6 @@
  */
 #include "scan.h"
 
-#include <stdatomic.h>
 #include <string.h>
 /* A line is read 64 bytes at a time as bit masks of its byte classes
  * (struct block), made three ways, with the same hits (make check compares
@@ -148,6 +147,7 @@
 #include "answer.h"
 #include "chars.h"
 #include "eventlog.h"
+#include "once.h"
 
 enum { C_DIGIT = 1, C_HEX = 2, C_WORD = 4, C_SEP = 8, C_GLUE = 16, C_BLANK = 32 };
 
@@ -274,17 +274,20 @@ static uint32_t tails[36][36];
  * (d its last byte) only when end_group[d] & prev_group[c] & prev2_group[b]
  * is not 0; bytes c, d end a last word of two ("hr", "is", "id") only
  * when end2_group[d] & prev_group2[c] is not 0 and no word byte stands
- * before c.  Indexed by (byte | 0x20) & 0x7f, which folds case and maps
+ * before c.  Indexed by GROUP_INDEX(byte), (byte | 0x20) & 0x7f: it folds case and maps
  * other bytes onto these too: more bytes that may end a phrase, never
  * fewer.  A group per last byte; the ninth and later share. */
 static unsigned char end_group[128], prev_group[128], prev2_group[128];
+#define GROUP_INDEX(c) (((unsigned)(c) | 0x20) & 0x7f)
 static unsigned char end2_group[128], prev_group2[128];
 /* struct block's classes of each byte below 0x80, for block_of_wide():
  * class_a bits digit, word, hex, clue, punct, join, minus, colon; class_b
  * space, gt, sep, paren, blank, y, 0-7, 0-1. */
 static unsigned char class_a[128], class_b[128];
-/* 0: not made, 1: being made, 2: made (need_tables()). */
-static atomic_int tables_state;
+static atomic_int tables_state; /* err_once() */
+#if defined(ERR_SCAN_AVX512)
+static int wide; /* the processor runs block_of_wide(): found with the tables */
+#endif
 
 static unsigned group_of(unsigned char *lasts, unsigned *n, unsigned char c)
 {
@@ -296,7 +299,7 @@ static unsigned group_of(unsigned char *lasts, unsigned *n, unsigned char c)
     return 1u << (g & 7);
 }
 
-static void fill_tails(void)
+static void fill_tables(void)
 {
     unsigned char lasts[8], lasts2[8];
     unsigned n = 0, n2 = 0;
@@ -308,13 +311,13 @@ static void fill_tails(void)
         tails[last][prev] |= 1u << p->last;
         if (p->last >= 3) {
             unsigned g = group_of(lasts, &n, c);
-            end_group[(c | 0x20) & 0x7f] |= (unsigned char)g;
-            prev_group[(b | 0x20) & 0x7f] |= (unsigned char)g;
-            prev2_group[((unsigned char)p->text[p->len - 3] | 0x20) & 0x7f] |= (unsigned char)g;
+            end_group[GROUP_INDEX(c)] |= (unsigned char)g;
+            prev_group[GROUP_INDEX(b)] |= (unsigned char)g;
+            prev2_group[GROUP_INDEX((unsigned char)p->text[p->len - 3])] |= (unsigned char)g;
         } else {
             unsigned g = group_of(lasts2, &n2, c);
-            end2_group[(c | 0x20) & 0x7f] |= (unsigned char)g;
-            prev_group2[(b | 0x20) & 0x7f] |= (unsigned char)g;
+            end2_group[GROUP_INDEX(c)] |= (unsigned char)g;
+            prev_group2[GROUP_INDEX(b)] |= (unsigned char)g;
         }
     }
     for (unsigned c = 0; c < 128; c++) {
@@ -332,23 +335,10 @@ static void fill_tails(void)
                                      (c >= '0' && c <= '7' ? 64u : 0u) |
                                      (c == '0' || c == '1' ? 128u : 0u));
     }
-}
-
-/* Makes the tables above on the first call, once whatever the threads: the
- * first to come makes them; one that comes meanwhile waits the few
- * microseconds that takes. */
-static void need_tables(void)
-{
-    if (atomic_load_explicit(&tables_state, memory_order_acquire) == 2)
-        return;
-    int expected = 0;
-    if (atomic_compare_exchange_strong(&tables_state, &expected, 1)) {
-        fill_tails();
-        atomic_store_explicit(&tables_state, 2, memory_order_release);
-        return;
-    }
-    while (atomic_load_explicit(&tables_state, memory_order_acquire) != 2)
-        ;
+#if defined(ERR_SCAN_AVX512)
+    __builtin_cpu_init();
+    wide = __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vbmi");
+#endif
 }
 
 /* The phrase before a number, as keyword_before finds it. */
@@ -1154,11 +1144,11 @@ static void block_of(const unsigned char *s, size_t o, size_t len, struct block 
         /* Bytes before s[o] are not in the block: any may stand there. */
         unsigned b1 = k >= 1 ? s[o + k - 1] : 0, b2 = k >= 2 ? s[o + k - 2] : 0;
         unsigned any1 = k < 1 && o > 0 ? 0xffu : 0u, any2 = k < 2 && o > 0 ? 0xffu : 0u;
-        unsigned long3 = end_group[(c | 0x20) & 0x7f] &
-                         ((k >= 1 ? prev_group[(b1 | 0x20) & 0x7f] : 0u) | any1) &
-                         ((k >= 2 ? prev2_group[(b2 | 0x20) & 0x7f] : 0u) | any2);
-        unsigned short2 = end2_group[(c | 0x20) & 0x7f] &
-                          ((k >= 1 ? prev_group2[(b1 | 0x20) & 0x7f] : 0u) | any1);
+        unsigned long3 = end_group[GROUP_INDEX(c)] &
+                         ((k >= 1 ? prev_group[GROUP_INDEX(b1)] : 0u) | any1) &
+                         ((k >= 2 ? prev2_group[GROUP_INDEX(b2)] : 0u) | any2);
+        unsigned short2 = end2_group[GROUP_INDEX(c)] &
+                          ((k >= 1 ? prev_group2[GROUP_INDEX(b1)] : 0u) | any1);
         m->pe |= long3 ? bit : 0;
         pe2 |= short2 ? bit : 0;
     }
@@ -1228,20 +1218,6 @@ block_of_wide(const unsigned char *s, size_t o, size_t len, struct block *m)
     uint64_t pe2 = _mm512_mask_test_epi8_mask(in, LOOKUP(end2_group, lc), t1);
 #undef LOOKUP
     m->pe = pe | (pe2 & ~(m->word << 2));
-}
-#endif
-
-#if defined(ERR_SCAN_AVX512)
-/* Whether this processor runs block_of_wide(): asked once (a race between
- * threads stores the same answer). */
-static int wide_blocks(void)
-{
-    static int known = -1;
-    if (known < 0) {
-        __builtin_cpu_init();
-        known = __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vbmi");
-    }
-    return known;
 }
 #endif
 
@@ -1497,12 +1473,18 @@ static inline uint64_t plain_words(const struct block *m, uint64_t w, uint64_t s
     return ((e1 | e2) & numbers) | e3 | e4 | e5 | e6 | e7;
 }
 
+/* The classes all bytes of the word at bits `span` of block m share. */
+static unsigned word_classes(const struct block *m, uint64_t span)
+{
+    return C_WORD | ((m->hex & span) == span ? C_HEX : 0u) | ((m->digit & span) == span ? C_DIGIT : 0u);
+}
+
 size_t err_scan_next(err_scan_state *state, const char *line, size_t len, unsigned flags,
                      err_scan_hit *hits, size_t max)
 {
     struct line l = {(const unsigned char *)line, len, flags, 0, state, hits, max, 0};
     unsigned clue = 0;
-    need_tables();
+    err_once(&tables_state, fill_tables);
     l.bluescreen = state->bluescreen > 0;
     if (state->bluescreen > 0)
         state->bluescreen--;
@@ -1511,9 +1493,6 @@ size_t err_scan_next(err_scan_state *state, const char *line, size_t len, unsign
     if (event_line(&l))
         return l.n;
     state->dump = 0;
-#if defined(ERR_SCAN_AVX512)
-    int wide = wide_blocks();
-#endif
     const unsigned char *s = l.s;
     /* A block of 64 bytes at a time: its words with a decimal digit, less
      * the plain ones (plain_words()), are read in order; the k, K and
@@ -1559,9 +1538,7 @@ size_t err_scan_next(err_scan_state *state, const char *line, size_t len, unsign
             unsigned all;
             if (gaps != 0) {
                 a = o + high_bit(gaps) + 1;
-                uint64_t span = below & (~(uint64_t)0 << (a - o));
-                all = C_WORD | ((m.hex & span) == span ? C_HEX : 0u) |
-                      ((m.digit & span) == span ? C_DIGIT : 0u);
+                all = word_classes(&m, below & (~(uint64_t)0 << (a - o)));
             } else { /* begun before the block */
                 for (a = o; a > 0 && IS(s[a - 1], C_WORD); a--)
                     ;
@@ -1577,9 +1554,7 @@ size_t err_scan_next(err_scan_state *state, const char *line, size_t len, unsign
             size_t a, b;
             if (word != ~(uint64_t)0) { /* its start and classes in the block, from the masks */
                 a = o + high_bit(~word) + 1;
-                uint64_t span = ~(uint64_t)0 << (a - o);
-                all = C_WORD | ((m.hex & span) == span ? C_HEX : 0u) |
-                      ((m.digit & span) == span ? C_DIGIT : 0u);
+                all = word_classes(&m, ~(uint64_t)0 << (a - o));
             } else {
                 for (a = o + r; a > 0 && IS(s[a - 1], C_WORD); a--)
                     ;
